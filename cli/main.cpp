@@ -1,0 +1,224 @@
+// The `spur` command: a thin layer over the library. Exit codes: 0 done, 1 bad input or
+// failed validation, 2 wrong usage, 3 a grade at least as bad as --fail-on is certain.
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "spur/evaluation.hpp"
+#include "spur/explain.hpp"
+#include "spur/json.hpp"
+#include "spur/logging.hpp"
+#include "spur/rule_book.hpp"
+#include "text_output.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Options {
+  std::string rules;
+  bool verbose = false;
+  std::string format;
+  std::string regulation;
+  std::string area;
+  std::string fail_on;
+  std::vector<std::string> files;
+};
+
+fs::path program_directory() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+fs::path rules_directory(const Options& o) {
+  if (!o.rules.empty()) return o.rules;
+  return spur::find_rules_directory(program_directory());
+}
+
+void print_diagnostics(const std::vector<spur::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << d.format() << "\n";
+}
+
+spur::RuleBook load_book(const Options& o) {
+  spur::RuleBook book = spur::RuleBook::load(rules_directory(o));
+  print_diagnostics(book.warnings());
+  return book;
+}
+
+int run_validate(const Options& o) {
+  const fs::path dir = rules_directory(o);
+  spur::LoadResult result = spur::load_rules(dir);
+  print_diagnostics(result.diagnostics);
+  if (!result.book) {
+    int errors = 0;
+    for (const auto& d : result.diagnostics) errors += d.severity == spur::Severity::error;
+    std::cerr << dir.string() << ": " << errors << (errors == 1 ? " error" : " errors") << "\n";
+    return 1;
+  }
+  const auto& book = *result.book;
+  std::cout << "ok: " << dir.string() << ": model " << book.model().id << ", "
+            << book.regulations().size() << " regulations";
+  std::string sep = " (";
+  for (const auto& r : book.regulations()) {
+    std::cout << sep << r.id << ": " << r.requirements.size() << " requirements";
+    sep = ", ";
+  }
+  std::cout << (book.regulations().empty() ? "" : ")") << "\n";
+  return 0;
+}
+
+int run_rules(const Options& o) {
+  spur::RuleBook book = load_book(o);
+  std::vector<const spur::Regulation*> regs;
+  if (!o.regulation.empty())
+    regs.push_back(&book.regulation(o.regulation));
+  else
+    for (const auto& r : book.regulations()) regs.push_back(&r);
+  if (o.format == "json") {
+    if (regs.size() == 1) {
+      std::cout << spur::to_json(*regs.front()).dump(2) << "\n";
+    } else {
+      nlohmann::json all = nlohmann::json::array();
+      for (const auto* r : regs) all.push_back(spur::to_json(*r));
+      std::cout << all.dump(2) << "\n";
+    }
+    return 0;
+  }
+  for (std::size_t i = 0; i < regs.size(); ++i)
+    std::cout << (i ? "\n" : "") << spur::cli::requirements_table(*regs[i]);
+  return 0;
+}
+
+int run_graph(const Options& o) {
+  spur::RuleBook book = load_book(o);
+  if (o.format == "json")
+    std::cout << spur::graph_json(book).dump(2) << "\n";
+  else
+    std::cout << book.to_dot();
+  return 0;
+}
+
+// True when some area is certainly at least as bad as `threshold`.
+bool fails(const spur::Evaluation& ev, spur::Grade threshold) {
+  for (const auto& a : ev.areas)
+    if (!a.possible.empty() && a.possible.best() >= threshold) return true;
+  return false;
+}
+
+int run_evaluate(const Options& o) {
+  spur::RuleBook book = load_book(o);
+  std::optional<spur::Grade> threshold;
+  if (!o.fail_on.empty()) threshold = spur::parse_grade(o.fail_on);
+  int status = 0;
+  bool failed = false;
+  nlohmann::json all = nlohmann::json::array();
+  bool first = true;
+  for (const auto& file : o.files) {
+    try {
+      auto inspection = std::make_shared<const spur::Inspection>(spur::Inspection::load(file));
+      spur::Evaluation ev = spur::evaluate(book, inspection);
+      print_diagnostics(ev.diagnostics);
+      failed = failed || (threshold && fails(ev, *threshold));
+      if (o.format == "json") {
+        all.push_back(spur::to_json(ev));
+      } else {
+        std::cout << (first ? "" : "\n") << spur::cli::evaluation_table(ev);
+        first = false;
+      }
+    } catch (const spur::Error& e) {
+      print_diagnostics(e.diagnostics());
+      status = 1;
+    }
+  }
+  if (o.format == "json" && !all.empty())
+    std::cout << (o.files.size() == 1 ? all.front() : all).dump(2) << "\n";
+  if (status) return status;
+  return failed ? 3 : 0;
+}
+
+int run_explain(const Options& o) {
+  spur::RuleBook book = load_book(o);
+  auto inspection =
+      std::make_shared<const spur::Inspection>(spur::Inspection::load(o.files.front()));
+  spur::Evaluation ev = spur::evaluate(book, inspection);
+  print_diagnostics(ev.diagnostics);
+  auto explanations = spur::explain(ev, o.area, o.regulation);
+  if (o.format == "json") {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& x : explanations) all.push_back(spur::to_json(x));
+    std::cout << all.dump(2) << "\n";
+    return 0;
+  }
+  for (std::size_t i = 0; i < explanations.size(); ++i)
+    std::cout << (i ? "\n" : "") << spur::render(explanations[i]);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"spur: grade SPUR inspections of Swedish specialist training (ST)", "spur"};
+  app.set_version_flag("--version", std::string("spur ") + std::string(spur::version()));
+  app.require_subcommand(1);
+  app.fallthrough();
+  Options o;
+  app.add_option("--rules", o.rules,
+                 "rules directory (default: the bundled rules, or $SPUR_RULES)");
+  app.add_flag("-v,--verbose", o.verbose, "log what the loader and evaluator decide (stderr)");
+
+  auto* validate = app.add_subcommand("validate", "check rule files; exit 1 on errors");
+  auto* rules = app.add_subcommand("rules", "list the resolved requirements");
+  rules->add_option("--regulation", o.regulation, "only this regulation");
+  rules->add_option("--format", o.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
+  evaluate->add_option("files", o.files, "inspection files (YAML)")->required();
+  evaluate->add_option("--format", o.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  evaluate
+      ->add_option("--fail-on", o.fail_on,
+                   "exit 3 when some area is certainly graded this or worse (C or D)")
+      ->check(CLI::IsMember({"C", "D"}));
+  auto* explain = app.add_subcommand("explain", "why an area got its grade, step by step");
+  explain->add_option("file", o.files, "inspection file (YAML)")->required()->expected(1);
+  explain->add_option("--area", o.area, "area A-H")->required();
+  explain->add_option("--regulation", o.regulation, "only this regulation");
+  explain->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
+  graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (o.verbose) {
+    auto logger = spdlog::stderr_color_mt("spur");
+    logger->set_level(spdlog::level::debug);
+    logger->set_pattern("spur: %v");
+    spur::set_logger(logger);
+  }
+  try {
+    if (*validate) return run_validate(o);
+    if (*rules) return run_rules(o);
+    if (*evaluate) return run_evaluate(o);
+    if (*explain) return run_explain(o);
+    if (*graph) return run_graph(o);
+  } catch (const spur::Error& e) {
+    print_diagnostics(e.diagnostics());
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "spur: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return 2;
+}

@@ -1,0 +1,146 @@
+#pragma once
+/// \file
+/// Evaluating an inspection: grades per regulation and area, actions, and why.
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spur/error.hpp"
+#include "spur/inspection.hpp"
+#include "spur/rule_book.hpp"
+#include "spur/types.hpp"
+
+namespace spur {
+
+/// A count that is known only within bounds while findings are unknown.
+struct Interval {
+  int lo = 0;
+  int hi = 0;
+  friend bool operator==(Interval, Interval) = default;
+};
+
+/// The counts of one kind of requirement in one area.
+struct KindCounts {
+  int met = 0;
+  int unmet = 0;    ///< not_met, partially_met and implied
+  int partial = 0;  ///< partially_met (also counted in unmet)
+  int unknown = 0;  ///< not_assessed
+  int not_applicable = 0;
+  int total() const { return met + unmet + unknown; }
+  friend bool operator==(const KindCounts&, const KindCounts&) = default;
+};
+
+/// Where a requirement's effective status came from.
+enum class StatusOrigin : std::uint8_t { finding, default_status, implied };
+
+/// The effective status of one requirement in one regulation.
+struct RequirementOutcome {
+  const Requirement* requirement = nullptr;
+  Status status = Status::not_assessed;
+  StatusOrigin origin = StatusOrigin::default_status;
+  std::vector<std::string> because;  ///< for implied: the unmet prerequisites
+};
+
+/// The grade of one area under one regulation.
+struct AreaResult {
+  std::string regulation;
+  std::string area;
+  std::string scale;
+  GradeSet possible;                  ///< computed grades still possible
+  std::optional<Grade> computed;      ///< set when exactly one is possible
+  std::optional<Override> override;   ///< an inspector's grade, when given
+  std::optional<Grade> adjusted;      ///< after an action plan (later work)
+  std::array<KindCounts, 3> counts;   ///< by Kind
+  std::array<bool, 3> has_kind{};     ///< whether the area has requirements of that kind
+  int deciding_row = -1;              ///< index of the scale row that decided; -1 if provisional
+  std::vector<std::string> decisive;  ///< the requirements that made the deciding row hold
+  std::vector<std::string> unknown;   ///< not assessed requirements that could change it
+
+  /// The grade that stands: the override if any, else the computed grade.
+  std::optional<Grade> grade() const;
+  /// The grades possible once the override is applied.
+  GradeSet effective() const;
+  const KindCounts& count(Kind k) const { return counts[static_cast<int>(k)]; }
+};
+
+/// The combined grade of an area across the inspected regulations: the worst.
+struct CombinedArea {
+  std::string area;
+  GradeSet possible;
+  std::optional<Grade> grade;
+};
+
+/// A requirement that needs doing something about.
+struct Action {
+  std::string requirement;
+  std::string area;
+  Kind kind = Kind::provision;
+  std::vector<std::string> regulations;  ///< where it is unmet with this kind
+  Status status = Status::not_met;
+  bool implied = false;
+  const Requirement* definition = nullptr;  ///< text and note
+};
+
+/// A requirement counted as not met because a prerequisite is not met.
+struct Implication {
+  std::string requirement;
+  std::string regulation;
+  std::vector<std::string> because;
+};
+
+/// A finding that says met although a prerequisite is not met.
+struct Conflict {
+  std::string requirement;
+  std::string regulation;
+  std::vector<std::string> because;
+  std::string message;
+};
+
+/// Effective statuses of every requirement of one inspected regulation.
+struct RegulationOutcome {
+  std::string regulation;
+  std::vector<RequirementOutcome> requirements;  ///< in the regulation's order
+  const RequirementOutcome* find(std::string_view id) const;
+};
+
+/// Everything spur concludes from one inspection.
+struct Evaluation {
+  RuleBook book;
+  std::shared_ptr<const Inspection> inspection{};  ///< what was evaluated (notes, metadata)
+  std::string inspection_id{};
+  std::string unit{};
+  std::string file{};
+  std::vector<std::string> regulations{};
+  std::vector<AreaResult> results{};  ///< by regulation, then area
+  std::vector<CombinedArea> areas{};  ///< A..H
+  std::vector<Action> required_actions{};
+  std::vector<Action> recommended_actions{};
+  std::vector<Action> improvements{};
+  std::vector<Implication> implied{};
+  std::vector<Conflict> conflicts{};
+  std::optional<bool> action_plan_required{};  ///< true, false, or unknown while D is possible
+  std::vector<Diagnostic> diagnostics{};       ///< warnings about the inspection
+  std::vector<RegulationOutcome> outcomes{};
+
+  /// The result for one area; with no regulation, the single inspected one. Throws LookupError.
+  const AreaResult& result(std::string_view area, std::string_view regulation = {}) const;
+  const CombinedArea& combined(std::string_view area) const;
+  /// The grade of the area (combined across regulations when none is named), or none while
+  /// provisional.
+  std::optional<Grade> grade(std::string_view area, std::string_view regulation = {}) const;
+  GradeSet possible_grades(std::string_view area, std::string_view regulation = {}) const;
+};
+
+/// Check an inspection against the rule book: errors throw InspectionError (every one found),
+/// warnings are returned.
+std::vector<Diagnostic> check(const RuleBook& book, const Inspection& inspection);
+
+/// Evaluate an inspection. Throws InspectionError when it names what the book lacks.
+Evaluation evaluate(const RuleBook& book, const Inspection& inspection);
+/// Evaluate a shared inspection without copying it.
+Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> inspection);
+
+}  // namespace spur

@@ -1,0 +1,71 @@
+#pragma once
+/// \file
+/// Why an area got its grade: the scale row that decided, the requirements behind it,
+/// implied chains, and which findings would settle a provisional grade.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spur/evaluation.hpp"
+
+namespace spur {
+
+/// How one scale row fared: it held, did not, could not be known, or was never reached.
+enum class RowOutcome : std::uint8_t { holds, fails, unknown, not_reached };
+std::string_view to_string(RowOutcome);
+
+/// One row of the scale as the evaluation went through it.
+struct RowTrace {
+  Grade grade = Grade::A;
+  std::string when;
+  std::string text;
+  RowOutcome outcome = RowOutcome::not_reached;
+  std::string values;  ///< the counts it read, e.g. "provision.unmet = 2"
+};
+
+/// One requirement as it matters to the explanation.
+struct ExplainedRequirement {
+  std::string id;
+  Kind kind = Kind::provision;
+  Status status = Status::not_assessed;
+  StatusOrigin origin = StatusOrigin::default_status;
+  std::vector<std::string> because;  ///< implied: the prerequisites that are not met
+  std::string text;
+  std::string note;  ///< the inspectors' note, if any
+};
+
+/// What settling one unknown finding would give.
+struct Settlement {
+  std::string requirement;
+  GradeSet if_met;
+  GradeSet if_not_met;
+};
+
+/// Why one area got its grade under one regulation.
+struct Explanation {
+  std::string regulation;
+  std::string area;
+  std::string area_name;
+  std::string scale;
+  GradeSet possible;
+  std::optional<Grade> computed;
+  std::optional<Override> override;
+  std::vector<RowTrace> rows;
+  int deciding_row = -1;
+  std::vector<ExplainedRequirement> decisive;
+  std::vector<ExplainedRequirement> implied;  ///< in this area, with their chains
+  std::vector<std::string> chains;            ///< "E4 räknas som ej uppfyllt eftersom ..."
+  std::vector<Conflict> conflicts;
+  std::vector<Settlement> settle;  ///< for a provisional grade: what each unknown would give
+  std::string scale_text;          ///< the wording of the grade, when certain
+};
+
+/// Explain one area: one explanation per inspected regulation, or only `regulation`.
+std::vector<Explanation> explain(const Evaluation& evaluation, std::string_view area,
+                                 std::string_view regulation = {});
+
+/// Readable text, Swedish with English alongside.
+std::string render(const Explanation& explanation);
+
+}  // namespace spur

@@ -1,0 +1,66 @@
+#pragma once
+/// \file
+/// An inspection: what inspectors found at one unit, as written in an inspection file.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spur/error.hpp"
+#include "spur/model.hpp"
+#include "spur/types.hpp"
+
+namespace spur {
+
+/// The status of one requirement in one regulation (the `by_regulation` form).
+struct RegulationStatus {
+  std::string regulation;
+  Status status = Status::not_assessed;
+};
+
+/// What inspectors found for one requirement.
+struct Finding {
+  std::string requirement;
+  std::optional<Status> status;                 ///< for every inspected regulation
+  std::vector<RegulationStatus> by_regulation;  ///< per regulation; wins over `status`
+  std::string note;
+  SourceLocation location;
+
+  /// The status this finding gives in `regulation`, if it gives one.
+  std::optional<Status> status_in(std::string_view regulation) const;
+};
+
+/// An inspector's grade, replacing the computed one, with the reason written down.
+struct Override {
+  std::string area;
+  std::optional<std::string> regulation;  ///< empty: every inspected regulation
+  Grade grade = Grade::A;
+  std::string reason;
+  SourceLocation location;
+};
+
+/// One inspection of one unit.
+struct Inspection {
+  std::string id;
+  std::string unit;
+  std::string specialty;
+  std::optional<std::string> date;  ///< ISO date, when known
+  std::vector<std::string> regulations;
+  Status default_status = Status::not_assessed;
+  std::vector<Finding> findings;
+  std::vector<Override> overrides;
+  std::string notes;
+  std::string file;
+  SourceLocation regulations_location;
+
+  /// Read an inspection file; throws InspectionError listing every problem found in it, or
+  /// FileError when it cannot be read.
+  static Inspection load(const std::filesystem::path& path);
+  /// Parse inspection YAML from a string; `file` names it in messages.
+  static Inspection parse(std::string_view yaml, const std::string& file = "<string>");
+
+  const Finding* find(std::string_view requirement) const;
+};
+
+}  // namespace spur

@@ -1,0 +1,85 @@
+#pragma once
+/// \file
+/// The rule book: the model and every regulation, loaded, validated and immutable.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spur/error.hpp"
+#include "spur/model.hpp"
+
+namespace spur {
+
+namespace detail {
+struct RuleBookData;
+}
+
+/// What loading a rules directory found: the diagnostics, and the book when there were no
+/// errors.
+struct LoadResult;
+
+/// The model and its regulations as one immutable whole, with the requirement graph.
+///
+/// Copies are cheap and share the same data; a RuleBook may be used from many threads.
+class RuleBook {
+ public:
+  /// Load a rules directory (one folder per model or regulation); throws RuleError listing
+  /// every problem found, or FileError when the directory cannot be read.
+  static RuleBook load(const std::filesystem::path& directory);
+  /// Load the bundled rules (see `bundled_rules_directory`).
+  static RuleBook bundled();
+
+  const Model& model() const;
+  const std::vector<Regulation>& regulations() const;
+  /// The regulation with this id; throws LookupError naming the known ones.
+  const Regulation& regulation(std::string_view id) const;
+  const Regulation* find_regulation(std::string_view id) const;
+  /// The requirement in any regulation (the first that has it), or null.
+  const Requirement* find_requirement(std::string_view id) const;
+  /// Every requirement id of every regulation, each once, in catalogue order.
+  const std::vector<std::string>& requirement_ids() const;
+  /// Warnings found while loading.
+  const std::vector<Diagnostic>& warnings() const;
+  /// The directory it was loaded from.
+  const std::filesystem::path& directory() const;
+
+  /// Requirements of `regulation` in an order where prerequisites come first.
+  std::vector<std::string> evaluation_order(std::string_view regulation) const;
+  /// Every requirement that `id` depends on, directly or not, in evaluation order.
+  std::vector<std::string> prerequisites(std::string_view regulation, std::string_view id) const;
+  /// Every requirement that depends on `id`, directly or not, in evaluation order.
+  std::vector<std::string> dependents(std::string_view regulation, std::string_view id) const;
+  /// The areas whose grade `id` can affect: its own and those of its dependents.
+  std::vector<std::string> affected_areas(std::string_view regulation, std::string_view id) const;
+
+  /// The rule graph in Graphviz dot.
+  std::string to_dot() const;
+
+  const detail::RuleBookData& data() const { return *data_; }
+
+ private:
+  friend struct LoadResult;
+  friend LoadResult load_rules(const std::filesystem::path&);
+  explicit RuleBook(std::shared_ptr<const detail::RuleBookData> data);
+  std::shared_ptr<const detail::RuleBookData> data_;
+};
+
+struct LoadResult {
+  std::vector<Diagnostic> diagnostics;  ///< errors and warnings, in file order
+  std::optional<RuleBook> book;         ///< set when there were no errors
+};
+
+/// Load and validate a rules directory without throwing for bad rules.
+LoadResult load_rules(const std::filesystem::path& directory);
+
+/// Where the bundled rules are: `$SPUR_RULES`, then next to the installed program, then the
+/// install prefix, then the source tree. Throws FileError when none exists.
+std::filesystem::path bundled_rules_directory();
+
+/// Like bundled_rules_directory, but starting from the directory holding a program.
+std::filesystem::path find_rules_directory(const std::filesystem::path& program_directory);
+
+}  // namespace spur

@@ -1,0 +1,348 @@
+// Evaluation: findings -> effective statuses (with implications through the rule graph) ->
+// counts -> first-hit scale tables in three-valued logic -> grades, actions and plan status.
+
+#include <algorithm>
+
+#include "eval/scale.hpp"
+#include "logging.hpp"
+#include "rules/rule_book_data.hpp"
+#include "rules/yaml_reader.hpp"
+#include "spur/evaluation.hpp"
+
+namespace spur {
+
+using detail::join;
+
+std::optional<Grade> AreaResult::grade() const {
+  if (override) return override->grade;
+  return computed;
+}
+
+GradeSet AreaResult::effective() const {
+  return override ? GradeSet::of(override->grade) : possible;
+}
+
+const RequirementOutcome* RegulationOutcome::find(std::string_view id) const {
+  for (const auto& o : requirements)
+    if (o.requirement->id == id) return &o;
+  return nullptr;
+}
+
+const AreaResult& Evaluation::result(std::string_view area, std::string_view regulation) const {
+  if (regulation.empty()) {
+    if (regulations.size() != 1)
+      throw LookupError("this inspection covers " + join(regulations) +
+                        "; name the regulation for area " + std::string(area));
+    regulation = regulations.front();
+  }
+  for (const auto& r : results)
+    if (r.area == area && r.regulation == regulation) return r;
+  if (std::find(regulations.begin(), regulations.end(), regulation) == regulations.end())
+    throw LookupError("regulation '" + std::string(regulation) +
+                      "' was not inspected (inspected: " + join(regulations) + ")");
+  throw LookupError("unknown area '" + std::string(area) + "' (areas: A to H)");
+}
+
+const CombinedArea& Evaluation::combined(std::string_view area) const {
+  for (const auto& a : areas)
+    if (a.area == area) return a;
+  throw LookupError("unknown area '" + std::string(area) + "'");
+}
+
+std::optional<Grade> Evaluation::grade(std::string_view area, std::string_view regulation) const {
+  return regulation.empty() ? combined(area).grade : result(area, regulation).grade();
+}
+
+GradeSet Evaluation::possible_grades(std::string_view area, std::string_view regulation) const {
+  return regulation.empty() ? combined(area).possible : result(area, regulation).effective();
+}
+
+std::vector<Diagnostic> check(const RuleBook& book, const Inspection& insp) {
+  std::vector<Diagnostic> diags;
+  const std::string& file = insp.file;
+  auto report = [&](Severity s, const SourceLocation& at, std::string message,
+                    std::string requirement = {}) {
+    diags.push_back({s, at.file.empty() ? file : at.file, at.line, at.column, std::move(message),
+                     std::move(requirement)});
+  };
+  std::vector<std::string> known;
+  for (const auto& r : book.regulations()) known.push_back(r.id);
+  auto inspected = [&](std::string_view reg) {
+    return std::find(insp.regulations.begin(), insp.regulations.end(), reg) !=
+           insp.regulations.end();
+  };
+  if (insp.regulations.empty())
+    report(Severity::error, insp.regulations_location,
+           "the inspection names no regulation (regulations: [" + join(known) + "])");
+  for (const auto& reg : insp.regulations)
+    if (!book.find_regulation(reg))
+      report(Severity::error, insp.regulations_location,
+             "unknown regulation '" + reg + "' (known: " + join(known) + ")");
+  for (const auto& f : insp.findings) {
+    if (!book.find_requirement(f.requirement)) {
+      report(Severity::error, f.location,
+             "unknown requirement '" + f.requirement +
+                 "': no regulation of the rule book defines it (ids are like D1 or E4)",
+             f.requirement);
+      continue;
+    }
+    std::vector<std::string> in;
+    for (const auto& reg : insp.regulations)
+      if (const Regulation* r = book.find_regulation(reg); r && r->find(f.requirement))
+        in.push_back(reg);
+    if (in.empty() && !insp.regulations.empty())
+      report(Severity::warning, f.location,
+             f.requirement + " is not part of " + join(insp.regulations, " or ") +
+                 "; its finding is not used",
+             f.requirement);
+    for (const auto& b : f.by_regulation) {
+      const Regulation* r = book.find_regulation(b.regulation);
+      if (!r)
+        report(Severity::error, f.location,
+               "unknown regulation '" + b.regulation + "' in by_regulation of " + f.requirement +
+                   " (known: " + join(known) + ")",
+               f.requirement);
+      else if (!inspected(b.regulation))
+        report(Severity::warning, f.location,
+               f.requirement + ": " + b.regulation + " is not inspected; that status is not used",
+               f.requirement);
+      else if (!r->find(f.requirement))
+        report(Severity::warning, f.location,
+               f.requirement + " is not part of " + b.regulation + "; that status is not used",
+               f.requirement);
+    }
+  }
+  for (const auto& o : insp.overrides) {
+    const Area* area = book.model().find_area(o.area);
+    if (!area) {
+      report(Severity::error, o.location,
+             "override for unknown area '" + o.area + "' (areas: A to H)");
+      continue;
+    }
+    if (o.regulation && !book.find_regulation(*o.regulation))
+      report(
+          Severity::error, o.location,
+          "override names unknown regulation '" + *o.regulation + "' (known: " + join(known) + ")");
+    else if (o.regulation && !inspected(*o.regulation))
+      report(Severity::error, o.location,
+             "override names " + *o.regulation + ", which this inspection does not inspect");
+    const Scale* scale = book.model().find_scale(area->scale);
+    if (scale && !scale->has_grade(o.grade)) {
+      std::vector<std::string> grades;
+      for (const auto& row : scale->rows) grades.emplace_back(to_string(row.grade));
+      report(Severity::error, o.location,
+             "grade " + std::string(to_string(o.grade)) + " is not on the scale of area " + o.area +
+                 " (" + scale->id + ": " + join(grades) + ")");
+    }
+  }
+  if (has_errors(diags)) throw InspectionError(diags);
+  return diags;
+}
+
+namespace {
+
+bool matches(detail::Metric metric, Status s) {
+  switch (metric) {
+    case detail::Metric::met:
+      return s == Status::met;
+    case detail::Metric::unmet:
+      return counts_as_unmet(s);
+    case detail::Metric::partial:
+      return s == Status::partially_met;
+    case detail::Metric::unknown:
+      return s == Status::not_assessed;
+    case detail::Metric::not_applicable:
+      return s == Status::not_applicable;
+    default:
+      return s != Status::not_applicable;
+  }
+}
+
+void count(KindCounts& c, Status s) {
+  switch (s) {
+    case Status::met:
+      ++c.met;
+      break;
+    case Status::partially_met:
+      ++c.partial;
+      ++c.unmet;
+      break;
+    case Status::not_met:
+      ++c.unmet;
+      break;
+    case Status::not_applicable:
+      ++c.not_applicable;
+      break;
+    case Status::not_assessed:
+      ++c.unknown;
+      break;
+  }
+}
+
+}  // namespace
+
+Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
+  return evaluate(book, std::make_shared<const Inspection>(inspection));
+}
+
+Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shared) {
+  const Inspection& insp = *shared;
+  Evaluation ev{.book = book, .inspection = std::move(shared)};
+  ev.diagnostics = check(book, insp);
+  const auto& data = book.data();
+  const auto& areas = data.model.areas;
+  auto log = detail::logger();
+  const bool debug = log->should_log(spdlog::level::debug);
+  ev.inspection_id = insp.id;
+  ev.unit = insp.unit;
+  ev.file = insp.file;
+
+  // Regulations in the rule book's order, so output is stable whatever the file's order.
+  std::vector<int> regs;
+  for (std::size_t i = 0; i < data.regulations.size(); ++i)
+    if (std::find(insp.regulations.begin(), insp.regulations.end(), data.regulations[i].id) !=
+        insp.regulations.end())
+      regs.push_back(static_cast<int>(i));
+  ev.results.reserve(regs.size() * areas.size());
+  ev.outcomes.reserve(regs.size());
+
+  for (int ri : regs) {
+    const Regulation& reg = data.regulations[ri];
+    const auto& c = data.compiled[ri];
+    RegulationOutcome& outcome = ev.outcomes.emplace_back();
+    outcome.regulation = reg.id;
+    auto& out = outcome.requirements;
+    out.resize(reg.requirements.size());
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      out[k].requirement = &reg.requirements[k];
+      out[k].status = insp.default_status;
+    }
+    for (const auto& f : insp.findings) {
+      auto it = c.index.find(f.requirement);
+      if (it == c.index.end()) continue;
+      if (auto s = f.status_in(reg.id)) {
+        out[it->second].status = *s;
+        out[it->second].origin = StatusOrigin::finding;
+      }
+    }
+    // Implications, prerequisites first: a prerequisite that is not met (found or implied)
+    // makes its dependents not met unless a finding states their status.
+    for (int k : c.order) {
+      auto& o = out[k];
+      std::vector<std::string> unmet;
+      for (int p : c.prerequisites[k])
+        if (out[p].status == Status::not_met) unmet.push_back(reg.requirements[p].id);
+      if (unmet.empty()) continue;
+      if (o.origin != StatusOrigin::finding || o.status == Status::not_assessed) {
+        o.status = Status::not_met;
+        o.origin = StatusOrigin::implied;
+        o.because = unmet;
+        ev.implied.push_back({o.requirement->id, reg.id, unmet});
+        if (debug)
+          log->debug("{} {}: implied not_met because {} not met", reg.id, o.requirement->id,
+                     join(unmet));
+      } else if (o.status == Status::met) {
+        ev.conflicts.push_back({o.requirement->id, reg.id, unmet,
+                                o.requirement->id +
+                                    " is recorded as met although its prerequisite " + join(unmet) +
+                                    (unmet.size() > 1 ? " are" : " is") + " not met"});
+      }
+    }
+
+    std::vector<std::array<KindCounts, 3>> counts(areas.size());
+    std::vector<std::array<bool, 3>> has(areas.size(), std::array<bool, 3>{});
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      const int kind = static_cast<int>(reg.requirements[k].kind);
+      count(counts[c.area[k]][kind], out[k].status);
+      has[c.area[k]][kind] = true;
+    }
+
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+      const auto& cs = data.area_scales[a];
+      AreaResult& res = ev.results.emplace_back();
+      res.regulation = reg.id;
+      res.area = areas[a].id;
+      res.scale = cs.scale->id;
+      res.counts = counts[a];
+      res.has_kind = has[a];
+      const auto table = detail::interval_counts(counts[a]);
+      const auto verdict = detail::grade_with(cs, table);
+      res.possible = verdict.possible;
+      res.deciding_row = verdict.deciding_row;
+      res.computed = res.possible.single();
+      for (std::size_t k = 0; k < out.size(); ++k) {
+        if (c.area[k] != static_cast<int>(a)) continue;
+        if (out[k].status == Status::not_assessed) res.unknown.push_back(reg.requirements[k].id);
+        if (res.deciding_row < 0) continue;
+        for (const auto& ref : cs.when[res.deciding_row].references())
+          if ((!ref.kind || *ref.kind == reg.requirements[k].kind) &&
+              matches(ref.metric, out[k].status)) {
+            res.decisive.push_back(reg.requirements[k].id);
+            break;
+          }
+      }
+      for (const auto& o : insp.overrides)
+        if (o.area == res.area && (!o.regulation || *o.regulation == reg.id)) res.override = o;
+      if (debug)
+        log->debug("{} area {}: possible {} grade {}{}", reg.id, res.area,
+                   res.possible.grades().size(),
+                   res.computed ? to_string(*res.computed) : std::string_view("?"),
+                   res.override ? " (overridden)" : "");
+    }
+  }
+
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    CombinedArea combined{areas[a].id, {}, {}};
+    bool first = true;
+    for (std::size_t r = 0; r < regs.size(); ++r) {
+      GradeSet g = ev.results[r * areas.size() + a].effective();
+      combined.possible = first ? g : combined.possible.worse_of(g);
+      first = false;
+    }
+    combined.grade = combined.possible.single();
+    ev.areas.push_back(combined);
+  }
+
+  // Actions, in catalogue order: the strongest kind under which the item is unmet decides.
+  for (const auto& id : data.requirement_ids) {
+    Action best;
+    bool any = false;
+    for (std::size_t r = 0; r < regs.size(); ++r) {
+      const auto& c = data.compiled[regs[r]];
+      auto it = c.index.find(id);
+      if (it == c.index.end()) continue;
+      const auto& o = ev.outcomes[r].requirements[it->second];
+      if (!counts_as_unmet(o.status)) continue;
+      const Requirement& q = *o.requirement;
+      if (!any || q.kind < best.kind) {
+        best = Action{id, q.area, q.kind, {}, o.status, o.origin == StatusOrigin::implied, &q};
+        any = true;
+      }
+      if (q.kind == best.kind) {
+        best.regulations.push_back(data.regulations[regs[r]].id);
+        // The strongest status wins for display: not_met over partially_met.
+        if (o.status == Status::not_met) best.status = Status::not_met;
+      }
+    }
+    if (!any) continue;
+    auto& list = best.kind == Kind::provision ? ev.required_actions
+                 : best.kind == Kind::advice  ? ev.recommended_actions
+                                              : ev.improvements;
+    list.push_back(std::move(best));
+  }
+
+  bool certain = false, possible = false;
+  for (const auto& r : ev.results) {
+    GradeSet g = r.effective();
+    certain = certain || g == GradeSet::of(Grade::D);
+    possible = possible || g.contains(Grade::D);
+  }
+  ev.action_plan_required = certain    ? std::optional<bool>(true)
+                            : possible ? std::nullopt
+                                       : std::optional<bool>(false);
+  ev.regulations.reserve(regs.size());
+  for (int ri : regs) ev.regulations.push_back(data.regulations[ri].id);
+  return ev;
+}
+
+}  // namespace spur

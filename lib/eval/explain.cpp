@@ -1,0 +1,216 @@
+// Explanations: the evaluation retraced for one area, in words a study director can read.
+
+#include "spur/explain.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "eval/scale.hpp"
+#include "rules/yaml_reader.hpp"
+
+namespace spur {
+
+using detail::join;
+
+std::string_view to_string(RowOutcome o) {
+  switch (o) {
+    case RowOutcome::holds:
+      return "holds";
+    case RowOutcome::fails:
+      return "fails";
+    case RowOutcome::unknown:
+      return "unknown";
+    default:
+      return "not_reached";
+  }
+}
+
+namespace {
+
+std::string_view swedish_kind(Kind k) {
+  switch (k) {
+    case Kind::provision:
+      return "föreskrift";
+    case Kind::advice:
+      return "allmänt råd";
+    default:
+      return "kvalitetsindikator";
+  }
+}
+
+std::string grades_text(GradeSet g) {
+  std::vector<std::string> names;
+  for (Grade x : g.grades()) names.emplace_back(to_string(x));
+  std::string out = "{";
+  out += join(names);
+  out += "}";
+  return out;
+}
+
+std::string values_text(const detail::Expression& when, const detail::CountTable& table) {
+  std::vector<std::string> parts;
+  for (const auto& ref : when.references()) {
+    const Interval v =
+        table[ref.kind ? static_cast<int>(*ref.kind) : 3][static_cast<int>(ref.metric)];
+    std::string name = std::string(ref.kind ? to_string(*ref.kind) : "any") + "." +
+                       std::string(detail::to_string(ref.metric));
+    std::string text = name + " = " + std::to_string(v.lo) +
+                       (v.hi != v.lo ? ".." + std::to_string(v.hi) : std::string());
+    if (std::find(parts.begin(), parts.end(), text) == parts.end()) parts.push_back(text);
+  }
+  return join(parts);
+}
+
+ExplainedRequirement describe(const Evaluation& ev, const RequirementOutcome& o) {
+  ExplainedRequirement e{o.requirement->id, o.requirement->kind, o.status, o.origin,
+                         o.because,         o.requirement->text, {}};
+  if (ev.inspection)
+    if (const Finding* f = ev.inspection->find(e.id)) e.note = f->note;
+  return e;
+}
+
+// "F1 räknas som ej uppfyllt eftersom D6 inte är uppfyllt", following implied prerequisites.
+std::string chain(const RegulationOutcome& outcome, const RequirementOutcome& o, int depth = 0) {
+  std::string text = o.requirement->id + " räknas som ej uppfyllt eftersom " +
+                     join(o.because, " och ") +
+                     (o.because.size() > 1 ? " inte är uppfyllda" : " inte är uppfyllt");
+  if (depth > 16) return text;
+  for (const auto& id : o.because)
+    if (const RequirementOutcome* p = outcome.find(id); p && p->origin == StatusOrigin::implied)
+      text += "; " + chain(outcome, *p, depth + 1);
+  return text;
+}
+
+}  // namespace
+
+std::vector<Explanation> explain(const Evaluation& ev, std::string_view area,
+                                 std::string_view regulation) {
+  const auto& data = ev.book.data();
+  auto ai = data.area_index.find(std::string(area));
+  if (ai == data.area_index.end())
+    throw LookupError("unknown area '" + std::string(area) + "' (areas: A to H)");
+  std::vector<std::string> regs = ev.regulations;
+  if (!regulation.empty()) {
+    ev.result(area, regulation);  // throws when not inspected
+    regs = {std::string(regulation)};
+  }
+  const auto& cs = data.area_scales[ai->second];
+  const Area& area_def = data.model.areas[ai->second];
+  std::vector<Explanation> out;
+  for (const auto& reg : regs) {
+    const AreaResult& res = ev.result(area, reg);
+    const RegulationOutcome* outcome = nullptr;
+    for (const auto& o : ev.outcomes)
+      if (o.regulation == reg) outcome = &o;
+    Explanation x;
+    x.regulation = reg;
+    x.area = res.area;
+    x.area_name = area_def.name;
+    x.scale = res.scale;
+    x.possible = res.possible;
+    x.computed = res.computed;
+    x.override = res.override;
+    x.deciding_row = res.deciding_row;
+    const auto table = detail::interval_counts(res.counts);
+    std::vector<detail::Tri> outcomes;
+    detail::grade_with(cs, table, &outcomes);
+    for (std::size_t i = 0; i < cs.scale->rows.size(); ++i) {
+      const ScaleRow& row = cs.scale->rows[i];
+      RowTrace t{row.grade, row.when, row.text, RowOutcome::not_reached,
+                 values_text(cs.when[i], table)};
+      if (i < outcomes.size())
+        t.outcome = outcomes[i] == detail::Tri::yes  ? RowOutcome::holds
+                    : outcomes[i] == detail::Tri::no ? RowOutcome::fails
+                                                     : RowOutcome::unknown;
+      x.rows.push_back(std::move(t));
+    }
+    for (const auto& id : res.decisive)
+      if (const RequirementOutcome* o = outcome->find(id)) x.decisive.push_back(describe(ev, *o));
+    for (const auto& o : outcome->requirements) {
+      if (o.requirement->area != x.area || o.origin != StatusOrigin::implied) continue;
+      x.implied.push_back(describe(ev, o));
+      x.chains.push_back(chain(*outcome, o));
+    }
+    for (const auto& c : ev.conflicts)
+      if (c.regulation == reg && outcome->find(c.requirement) &&
+          outcome->find(c.requirement)->requirement->area == x.area)
+        x.conflicts.push_back(c);
+    if (!res.computed) {
+      for (const auto& id : res.unknown) {
+        const RequirementOutcome* o = outcome->find(id);
+        const int k = static_cast<int>(o->requirement->kind);
+        auto settled = [&](bool met) {
+          auto counts = res.counts;
+          --counts[k].unknown;
+          ++(met ? counts[k].met : counts[k].unmet);
+          return detail::grade_with(cs, detail::interval_counts(counts)).possible;
+        };
+        x.settle.push_back({id, settled(true), settled(false)});
+      }
+    }
+    if (auto g = res.grade())
+      for (const auto& row : cs.scale->rows)
+        if (row.grade == *g) {
+          x.scale_text = row.text;
+          break;
+        }
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+std::string render(const Explanation& x) {
+  std::ostringstream s;
+  s << "Område " << x.area << ". " << x.area_name << "  [" << x.regulation << ", scale " << x.scale
+    << "]\n";
+  if (x.override) {
+    s << "Gradering / grade: " << to_string(x.override->grade)
+      << " (ändrad av granskarna / overridden by the inspectors; beräknad / computed "
+      << (x.computed ? std::string(to_string(*x.computed)) : grades_text(x.possible)) << ")\n"
+      << "  Motivering / reason: " << x.override->reason << "\n";
+  } else if (x.computed) {
+    s << "Gradering / grade: " << to_string(*x.computed) << "\n";
+  } else {
+    s << "Gradering / grade: preliminär / provisional, möjliga / possible "
+      << grades_text(x.possible) << "\n";
+  }
+  s << "\nSkalan, första raden som gäller avgör / the first row that holds decides:\n";
+  for (std::size_t i = 0; i < x.rows.size(); ++i) {
+    const auto& r = x.rows[i];
+    std::string_view verdict = r.outcome == RowOutcome::holds     ? "gäller / holds"
+                               : r.outcome == RowOutcome::fails   ? "gäller inte / fails"
+                               : r.outcome == RowOutcome::unknown ? "okänt / unknown"
+                                                                  : "prövas inte / not reached";
+    s << (static_cast<int>(i) == x.deciding_row ? "  > " : "    ") << to_string(r.grade) << "  "
+      << r.when << "  -> " << verdict;
+    if (!r.values.empty()) s << "  (" << r.values << ")";
+    s << "\n";
+  }
+  if (!x.decisive.empty()) {
+    s << "\nAvgörande krav / decisive requirements:\n";
+    for (const auto& d : x.decisive) {
+      s << "  " << d.id << " (" << swedish_kind(d.kind) << ", " << swedish(d.status)
+        << (d.origin == StatusOrigin::implied ? ", härlett / implied" : "") << "): " << d.text
+        << "\n";
+      if (!d.note.empty()) s << "      Not / note: " << d.note << "\n";
+    }
+  }
+  if (!x.chains.empty()) {
+    s << "\nHärledda / implied:\n";
+    for (const auto& c : x.chains) s << "  " << c << ".\n";
+  }
+  if (!x.conflicts.empty()) {
+    s << "\nMotsägelser / conflicts:\n";
+    for (const auto& c : x.conflicts) s << "  " << c.message << ".\n";
+  }
+  if (!x.settle.empty()) {
+    s << "\nEj bedömda krav som avgör / findings that would settle it:\n";
+    for (const auto& st : x.settle)
+      s << "  " << st.requirement << ": uppfyllt / met -> " << grades_text(st.if_met)
+        << ", ej uppfyllt / not met -> " << grades_text(st.if_not_met) << "\n";
+  }
+  if (!x.scale_text.empty()) s << "\nSkaltext / scale text: " << x.scale_text << "\n";
+  return s.str();
+}
+
+}  // namespace spur

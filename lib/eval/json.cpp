@@ -1,0 +1,211 @@
+// JSON forms of results, the contract of `--format json` (design.md).
+
+#include "spur/json.hpp"
+
+#include "rules/rule_book_data.hpp"
+
+namespace spur {
+
+using nlohmann::json;
+
+std::string_view version() {
+  return "0.1.0";
+}
+
+namespace {
+
+json grades(GradeSet g) {
+  json out = json::array();
+  for (Grade x : g.grades()) out.push_back(to_string(x));
+  return out;
+}
+json grade(std::optional<Grade> g) {
+  return g ? json(to_string(*g)) : json(nullptr);
+}
+json optional_text(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
+
+json counts(const AreaResult& r) {
+  json out = json::object();
+  for (Kind k : all_kinds) {
+    const int i = static_cast<int>(k);
+    const KindCounts& c = r.counts[i];
+    out[std::string(to_string(k))] = r.has_kind[i] ? json{{"met", c.met},
+                                                          {"unmet", c.unmet},
+                                                          {"partial", c.partial},
+                                                          {"unknown", c.unknown},
+                                                          {"not_applicable", c.not_applicable}}
+                                                   : json::object();
+  }
+  return out;
+}
+
+json action(const Action& a) {
+  return {{"requirement", a.requirement},
+          {"area", a.area},
+          {"kind", to_string(a.kind)},
+          {"regulations", a.regulations},
+          {"status", to_string(a.status)},
+          {"implied", a.implied},
+          {"text", a.definition ? a.definition->text : std::string()}};
+}
+
+}  // namespace
+
+json to_json(const Diagnostic& d) {
+  return {{"severity", d.severity == Severity::error ? "error" : "warning"},
+          {"file", d.file},
+          {"line", d.line},
+          {"column", d.column},
+          {"message", d.message},
+          {"requirement", optional_text(d.requirement)}};
+}
+
+json to_json(const Evaluation& ev) {
+  const auto& data = ev.book.data();
+  json book_regs = json::array();
+  for (const auto& r : ev.book.regulations()) book_regs.push_back(r.id);
+  json inspection{{"id", optional_text(ev.inspection_id)},
+                  {"unit", optional_text(ev.unit)},
+                  {"regulations", ev.regulations}};
+  if (ev.inspection) {
+    inspection["specialty"] = optional_text(ev.inspection->specialty);
+    inspection["date"] = ev.inspection->date ? json(*ev.inspection->date) : json(nullptr);
+  }
+  json results = json::array();
+  for (const auto& r : ev.results) {
+    json rule = nullptr;
+    if (r.deciding_row >= 0) {
+      const ScaleRow& row = data.model.find_scale(r.scale)->rows[r.deciding_row];
+      rule = {{"grade", to_string(row.grade)}, {"when", row.when}, {"text", row.text}};
+    }
+    json override = nullptr;
+    if (r.override)
+      override = {{"grade", to_string(r.override->grade)}, {"reason", r.override->reason}};
+    results.push_back({{"regulation", r.regulation},
+                       {"area", r.area},
+                       {"scale", r.scale},
+                       {"grade", grade(r.grade())},
+                       {"possible_grades", grades(r.effective())},
+                       {"computed_grade", grade(r.computed)},
+                       {"computed_possible_grades", grades(r.possible)},
+                       {"override", override},
+                       {"adjusted_grade", grade(r.adjusted)},
+                       {"counts", counts(r)},
+                       {"rule", rule},
+                       {"decisive", r.decisive},
+                       {"unknown", r.unknown}});
+  }
+  json areas = json::array();
+  for (const auto& a : ev.areas)
+    areas.push_back(
+        {{"area", a.area}, {"grade", grade(a.grade)}, {"possible_grades", grades(a.possible)}});
+  auto actions = [](const std::vector<Action>& list) {
+    json out = json::array();
+    for (const auto& a : list) out.push_back(action(a));
+    return out;
+  };
+  json implied = json::array();
+  for (const auto& i : ev.implied)
+    implied.push_back(
+        {{"requirement", i.requirement}, {"regulation", i.regulation}, {"because", i.because}});
+  json conflicts = json::array();
+  for (const auto& c : ev.conflicts)
+    conflicts.push_back({{"requirement", c.requirement},
+                         {"regulation", c.regulation},
+                         {"because", c.because},
+                         {"message", c.message}});
+  json diagnostics = json::array();
+  for (const auto& d : ev.diagnostics) diagnostics.push_back(to_json(d));
+  return {{"spur_version", version()},
+          {"rulebook", {{"model", data.model.id}, {"regulations", book_regs}}},
+          {"inspection", inspection},
+          {"results", results},
+          {"areas", areas},
+          {"required_actions", actions(ev.required_actions)},
+          {"recommended_actions", actions(ev.recommended_actions)},
+          {"improvements", actions(ev.improvements)},
+          {"implied", implied},
+          {"conflicts", conflicts},
+          {"action_plan_required",
+           ev.action_plan_required ? json(*ev.action_plan_required) : json(nullptr)},
+          {"diagnostics", diagnostics}};
+}
+
+json to_json(const Explanation& x) {
+  json rows = json::array();
+  for (std::size_t i = 0; i < x.rows.size(); ++i) {
+    const auto& r = x.rows[i];
+    rows.push_back({{"grade", to_string(r.grade)},
+                    {"when", r.when},
+                    {"outcome", to_string(r.outcome)},
+                    {"values", r.values},
+                    {"decided", static_cast<int>(i) == x.deciding_row},
+                    {"text", r.text}});
+  }
+  auto requirement = [](const ExplainedRequirement& e) {
+    static constexpr std::string_view origins[] = {"finding", "default_status", "implied"};
+    return json{{"id", e.id},
+                {"kind", to_string(e.kind)},
+                {"status", to_string(e.status)},
+                {"origin", origins[static_cast<int>(e.origin)]},
+                {"because", e.because},
+                {"text", e.text},
+                {"note", optional_text(e.note)}};
+  };
+  json decisive = json::array(), implied = json::array(), settle = json::array(),
+       conflicts = json::array();
+  for (const auto& d : x.decisive) decisive.push_back(requirement(d));
+  for (const auto& d : x.implied) implied.push_back(requirement(d));
+  for (const auto& s : x.settle)
+    settle.push_back({{"requirement", s.requirement},
+                      {"if_met", grades(s.if_met)},
+                      {"if_not_met", grades(s.if_not_met)}});
+  for (const auto& c : x.conflicts)
+    conflicts.push_back({{"requirement", c.requirement}, {"message", c.message}});
+  json override = nullptr;
+  if (x.override)
+    override = {{"grade", to_string(x.override->grade)}, {"reason", x.override->reason}};
+  return {{"regulation", x.regulation},
+          {"area", x.area},
+          {"area_name", x.area_name},
+          {"scale", x.scale},
+          {"grade", grade(x.override ? std::optional<Grade>(x.override->grade) : x.computed)},
+          {"possible_grades", grades(x.possible)},
+          {"computed_grade", grade(x.computed)},
+          {"override", override},
+          {"rows", rows},
+          {"decisive", decisive},
+          {"implied", implied},
+          {"chains", x.chains},
+          {"conflicts", conflicts},
+          {"settle", settle},
+          {"scale_text", optional_text(x.scale_text)}};
+}
+
+json to_json(const Regulation& reg) {
+  json list = json::array();
+  for (const auto& q : reg.requirements)
+    list.push_back(
+        {{"id", q.id},
+         {"area", q.area},
+         {"kind", to_string(q.kind)},
+         {"text", q.text},
+         {"confidence", to_string(q.confidence)},
+         {"requires", q.prerequisites},
+         {"source",
+          {{"document", q.source.document},
+           {"paragraph", q.source.paragraph ? json(*q.source.paragraph) : json(nullptr)}}},
+         {"note", optional_text(q.note)}});
+  return {{"regulation", reg.id},
+          {"title", reg.title},
+          {"based_on", reg.based_on ? json(*reg.based_on) : json(nullptr)},
+          {"requirements", list}};
+}
+
+json graph_json(const RuleBook& book) {
+  return json::parse(book.data().graph.to_json());
+}
+
+}  // namespace spur

@@ -1,0 +1,201 @@
+// Reads inspection files. Only the form is checked here (types, statuses, duplicates);
+// what the rule book knows is checked by check() before evaluation.
+
+#include <set>
+
+#include "rules/yaml_reader.hpp"
+#include "spur/inspection.hpp"
+
+namespace spur {
+namespace {
+
+using detail::YamlReader;
+
+const std::string& allowed_statuses() {
+  static const std::string text = [] {
+    std::string out;
+    for (Status s : all_statuses) out += (out.empty() ? "" : ", ") + std::string(to_string(s));
+    return out;
+  }();
+  return text;
+}
+
+std::optional<Status> read_status(YamlReader& r, const YAML::Node& node, const std::string& id) {
+  auto text = r.scalar(node, "the status of " + id, id);
+  if (!text) return std::nullopt;
+  auto status = parse_status(*text);
+  if (!status)
+    r.error(node,
+            "unknown status '" + *text + "' for " + id + " (allowed: " + allowed_statuses() + ")",
+            id);
+  return status;
+}
+
+bool valid_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
+  if (!r.expect_map(n, "'inspection'")) return;
+  r.check_keys(n, {"id", "unit", "specialty", "date", "regulations", "default_status", "notes"},
+               "'inspection'");
+  insp.id = r.text(n, "id", false, "'inspection'").value_or("");
+  insp.unit = r.text(n, "unit", false, "'inspection'").value_or("");
+  insp.specialty = r.text(n, "specialty", false, "'inspection'").value_or("");
+  insp.notes = r.text(n, "notes", false, "'inspection'").value_or("");
+  if (auto date = r.text(n, "date", false, "'inspection'")) {
+    if (valid_date(*date))
+      insp.date = *date;
+    else
+      r.error(n["date"], "date '" + *date + "' is not a calendar date; write it as YYYY-MM-DD");
+  }
+  if (n["regulations"].IsDefined()) {
+    insp.regulations_location = r.location(n["regulations"]);
+    if (auto list = r.strings(n["regulations"], "'regulations'")) {
+      std::set<std::string> seen;
+      for (const auto& reg : *list)
+        if (!seen.insert(reg).second)
+          r.error(n["regulations"], "regulation '" + reg + "' is listed twice");
+      insp.regulations = *list;
+      if (list->empty()) r.error(n["regulations"], "'regulations' is empty: name at least one");
+    }
+  } else {
+    r.error(n, "'inspection' lacks the field 'regulations' (e.g. regulations: [sosfs-2015-8])");
+  }
+  if (n["default_status"].IsDefined())
+    if (auto s = read_status(r, n["default_status"], "default_status")) insp.default_status = *s;
+}
+
+void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
+  if (n.IsNull()) return;
+  if (!r.expect_map(n, "'findings'")) return;
+  std::map<std::string, int> seen;
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    Finding f;
+    auto id = r.scalar(it->first, "a requirement id in 'findings'");
+    if (!id) continue;
+    f.requirement = *id;
+    f.location = r.location(it->first);
+    if (auto prev = seen.find(f.requirement); prev != seen.end()) {
+      r.error(it->first,
+              "finding for " + f.requirement + " is given twice (first at line " +
+                  std::to_string(prev->second) + "); keep one",
+              f.requirement);
+      continue;
+    }
+    seen.emplace(f.requirement, f.location.line);
+    const YAML::Node value = it->second;
+    if (value.IsScalar()) {
+      f.status = read_status(r, value, f.requirement);
+      if (!f.status) continue;
+    } else if (value.IsMap()) {
+      r.check_keys(value, {"status", "note", "by_regulation"}, "the finding for " + f.requirement,
+                   f.requirement);
+      if (value["status"].IsDefined()) f.status = read_status(r, value["status"], f.requirement);
+      f.note = r.text(value, "note", false, "the finding for " + f.requirement, f.requirement)
+                   .value_or("");
+      if (const YAML::Node by = value["by_regulation"]; by.IsDefined()) {
+        if (r.expect_map(by, "'by_regulation' of " + f.requirement))
+          for (auto b = by.begin(); b != by.end(); ++b)
+            if (auto reg = r.scalar(b->first, "a regulation in 'by_regulation'"))
+              if (auto s = read_status(r, b->second, f.requirement + " under " + *reg))
+                f.by_regulation.push_back({*reg, *s});
+      } else if (!value["status"].IsDefined()) {
+        r.error(
+            value,
+            "the finding for " + f.requirement +
+                " needs a 'status' (or 'by_regulation'); allowed statuses: " + allowed_statuses(),
+            f.requirement);
+        continue;
+      }
+    } else {
+      r.error(value,
+              "the finding for " + f.requirement + " must be a status such as not_met, or " +
+                  "{status: ..., note: ...}, not " + std::string(detail::describe(value)),
+              f.requirement);
+      continue;
+    }
+    insp.findings.push_back(std::move(f));
+  }
+}
+
+void read_overrides(YamlReader& r, const YAML::Node& n, Inspection& insp) {
+  if (!r.expect_sequence(n, "'overrides'")) return;
+  for (const auto& o : n) {
+    if (!r.expect_map(o, "an override")) continue;
+    r.check_keys(o, {"area", "regulation", "grade", "reason"}, "an override");
+    Override ov;
+    ov.location = r.location(o);
+    auto area = r.text(o, "area", true, "an override");
+    auto grade = r.text(o, "grade", true, "an override");
+    auto reason = r.text(o, "reason", true, "an override (inspectors write down why)");
+    ov.regulation = r.text(o, "regulation", false, "an override");
+    if (grade && !parse_grade(*grade))
+      r.error(o["grade"], "unknown grade '" + *grade + "' in override (grades: A, B, C, D)");
+    if (!area || !grade || !reason || !parse_grade(*grade)) continue;
+    if (reason->empty()) r.error(o["reason"], "the reason of an override must not be empty");
+    ov.area = *area;
+    ov.grade = *parse_grade(*grade);
+    ov.reason = *reason;
+    insp.overrides.push_back(std::move(ov));
+  }
+}
+
+Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
+  Inspection insp;
+  insp.file = r.file();
+  if (root && r.expect_map(*root, "an inspection file")) {
+    const YAML::Node& n = *root;
+    r.check_keys(n, {"inspection", "findings", "overrides", "notes"}, "an inspection file");
+    if (n["inspection"].IsDefined())
+      read_header(r, n["inspection"], insp);
+    else
+      r.error(n, "the file lacks the 'inspection' section (unit, regulations, ...)");
+    if (n["findings"].IsDefined()) read_findings(r, n["findings"], insp);
+    if (n["overrides"].IsDefined()) read_overrides(r, n["overrides"], insp);
+    if (n["notes"].IsDefined()) insp.notes = r.scalar(n["notes"], "'notes'").value_or(insp.notes);
+  }
+  if (has_errors(r.diagnostics())) throw InspectionError(r.diagnostics());
+  return insp;
+}
+
+}  // namespace
+
+std::optional<Status> Finding::status_in(std::string_view regulation) const {
+  for (const auto& b : by_regulation)
+    if (b.regulation == regulation) return b.status;
+  return status;
+}
+
+const Finding* Inspection::find(std::string_view requirement) const {
+  for (const auto& f : findings)
+    if (f.requirement == requirement) return &f;
+  return nullptr;
+}
+
+Inspection Inspection::load(const std::filesystem::path& path) {
+  std::vector<Diagnostic> diags;
+  YamlReader r(path.string(), diags);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw FileError(std::filesystem::exists(path, ec) ? "is not a file" : "no such file",
+                    path.string());
+  }
+  auto root = r.load_file(path);
+  return read(r, root);
+}
+
+Inspection Inspection::parse(std::string_view yaml, const std::string& file) {
+  std::vector<Diagnostic> diags;
+  YamlReader r(file, diags);
+  return read(r, r.load_string(yaml));
+}
+
+}  // namespace spur

@@ -1,0 +1,63 @@
+#pragma once
+// The `when` language of scales: parsed once at load, evaluated in three-valued logic over
+// counts that are intervals while findings are unknown.
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spur/evaluation.hpp"
+#include "spur/types.hpp"
+
+namespace spur::detail {
+
+enum class Tri : std::uint8_t { no, yes, unknown };
+
+enum class Metric : std::uint8_t { met, unmet, partial, unknown, not_applicable, total };
+inline constexpr int metric_count = 6;
+std::string_view to_string(Metric);
+
+/// A count a `when` expression refers to: `kind.metric`; kind empty for `any`.
+struct CountRef {
+  std::optional<Kind> kind;
+  Metric metric = Metric::unmet;
+};
+
+/// Counts of one area as intervals, indexed [kind or 3 for any][metric].
+using CountTable = std::array<std::array<Interval, metric_count>, 4>;
+CountTable interval_counts(const std::array<KindCounts, 3>& counts);
+
+class Expression {
+ public:
+  enum class Op : std::uint8_t { boolean, integer, count, lt, le, gt, ge, eq, ne, and_, or_, not_ };
+  struct Node {
+    Op op = Op::boolean;
+    int left = -1;
+    int right = -1;
+    int value = 0;  // literal value or policy value
+    CountRef ref;
+  };
+
+  /// Parse `text`; `policy` resolves `policy.NAME`. On failure returns nothing and fills
+  /// `error` and `column` (1-based within text).
+  static std::optional<Expression> parse(std::string_view text,
+                                         const std::map<std::string, int>& policy,
+                                         std::string& error, int& column);
+
+  Tri evaluate(const CountTable& counts) const;
+  /// Every count the expression reads.
+  const std::vector<CountRef>& references() const { return references_; }
+
+ private:
+  Tri eval_bool(int node, const CountTable& counts) const;
+  Interval eval_int(int node, const CountTable& counts) const;
+  friend class ExpressionParser;
+  std::vector<Node> nodes_;
+  int root_ = -1;
+  std::vector<CountRef> references_;
+};
+
+}  // namespace spur::detail

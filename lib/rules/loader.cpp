@@ -1,0 +1,637 @@
+// Reads a rules directory into a RuleBook: the model, every regulation, their deltas resolved,
+// everything checked, every problem reported at once.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "logging.hpp"
+#include "rules/rule_book_data.hpp"
+#include "rules/yaml_reader.hpp"
+#include "spur/rule_book.hpp"
+
+namespace spur {
+namespace {
+
+using detail::join;
+using detail::YamlReader;
+
+// A requirement as a file writes it; in `amend`, only some fields are present.
+struct RequirementEntry {
+  std::string id;
+  SourceLocation location;
+  std::optional<std::string> area;
+  std::optional<Kind> kind;
+  std::optional<std::string> text;
+  std::optional<std::vector<std::string>> prerequisites;
+  std::optional<Confidence> confidence;
+  std::optional<Source> source;
+  std::optional<std::string> note;
+  SourceLocation requires_location;
+};
+
+struct RegulationFile {
+  std::string id;
+  std::string title;
+  std::string model;
+  std::optional<std::string> based_on;
+  SourceLocation location, model_location, based_on_location;
+  std::vector<RequirementEntry> requirements;  // complete form
+  std::vector<RequirementEntry> amend;
+  std::vector<std::pair<std::string, SourceLocation>> remove;
+  std::vector<RequirementEntry> add;
+  std::string file;
+  bool readable = false;
+};
+
+std::optional<RequirementEntry> read_requirement(YamlReader& r, const YAML::Node& node,
+                                                 bool complete, const Model& model) {
+  if (!r.expect_map(node, "a requirement")) return std::nullopt;
+  RequirementEntry e;
+  e.location = r.location(node);
+  auto id = r.text(node, "id", true, "a requirement");
+  if (!id) return std::nullopt;
+  e.id = *id;
+  const std::string what = "requirement " + e.id;
+  r.check_keys(node, {"id", "area", "kind", "text", "requires", "confidence", "source", "note"},
+               what, e.id);
+  if (auto area = r.text(node, "area", complete, what, e.id)) {
+    if (!model.find_area(*area)) {
+      std::vector<std::string> known;
+      for (const auto& a : model.areas) known.push_back(a.id);
+      r.error(node["area"],
+              "unknown area '" + *area + "' for " + e.id + " (areas: " + join(known) + ")", e.id);
+    } else {
+      e.area = area;
+    }
+  }
+  if (auto kind = r.text(node, "kind", complete, what, e.id)) {
+    e.kind = parse_kind(*kind);
+    if (!e.kind)
+      r.error(
+          node["kind"],
+          "unknown kind '" + *kind + "' for " + e.id + " (allowed: provision, advice, indicator)",
+          e.id);
+  }
+  e.text = r.text(node, "text", complete, what, e.id);
+  if (node["requires"].IsDefined()) {
+    e.requires_location = r.location(node["requires"]);
+    e.prerequisites = r.strings(node["requires"], "'requires' of " + e.id, e.id);
+  }
+  if (auto confidence = r.text(node, "confidence", complete, what, e.id)) {
+    e.confidence = parse_confidence(*confidence);
+    if (!e.confidence)
+      r.error(
+          node["confidence"],
+          "unknown confidence '" + *confidence + "' for " + e.id + " (allowed: high, medium, low)",
+          e.id);
+  }
+  if (const YAML::Node source = node["source"]; source.IsDefined()) {
+    if (r.expect_map(source, "'source' of " + e.id)) {
+      r.check_keys(source, {"document", "paragraph"}, "'source' of " + e.id, e.id);
+      Source s;
+      if (auto doc = r.text(source, "document", true, "'source' of " + e.id, e.id))
+        s.document = *doc;
+      s.paragraph = r.text(source, "paragraph", false, "'source' of " + e.id, e.id);
+      e.source = s;
+    }
+  } else if (complete) {
+    r.error(node,
+            what + " lacks the field 'source' (write source: {document: ..., paragraph: null})",
+            e.id);
+  }
+  e.note = r.text(node, "note", false, what, e.id);
+  return e;
+}
+
+std::vector<RequirementEntry> read_requirements(YamlReader& r, const YAML::Node& list,
+                                                std::string_view what, bool complete,
+                                                const Model& model) {
+  std::vector<RequirementEntry> out;
+  if (!r.expect_sequence(list, what)) return out;
+  for (const auto& node : list)
+    if (auto e = read_requirement(r, node, complete, model)) out.push_back(std::move(*e));
+  return out;
+}
+
+RegulationFile read_regulation(YamlReader& r, const std::filesystem::path& path,
+                               const Model& model) {
+  RegulationFile f;
+  f.file = r.file();
+  auto root = r.load_file(path);
+  if (!root || !r.expect_map(*root, "a regulation file")) return f;
+  const YAML::Node& n = *root;
+  r.check_keys(n,
+               {"regulation", "title", "model", "based_on", "requirements", "amend", "remove",
+                "add", "in_force", "applies_to"},
+               "a regulation file");
+  f.location = r.location(n);
+  if (auto id = r.text(n, "regulation", true, "the regulation file")) f.id = *id;
+  if (auto title = r.text(n, "title", true, "the regulation file")) f.title = *title;
+  if (auto m = r.text(n, "model", true, "the regulation file")) {
+    f.model = *m;
+    f.model_location = r.location(n["model"]);
+  }
+  f.based_on = r.text(n, "based_on", false, "the regulation file");
+  if (f.based_on) f.based_on_location = r.location(n["based_on"]);
+  if (f.based_on) {
+    if (n["requirements"].IsDefined())
+      r.error(n["requirements"],
+              "a regulation based_on another lists only its changes: use amend, remove and add "
+              "instead of requirements");
+    if (n["amend"].IsDefined()) f.amend = read_requirements(r, n["amend"], "'amend'", false, model);
+    if (n["add"].IsDefined()) f.add = read_requirements(r, n["add"], "'add'", true, model);
+    if (n["remove"].IsDefined() && r.expect_sequence(n["remove"], "'remove'"))
+      for (const auto& item : n["remove"])
+        if (auto id = r.scalar(item, "each item of 'remove'"))
+          f.remove.emplace_back(*id, r.location(item));
+  } else {
+    for (const char* key : {"amend", "remove", "add"})
+      if (n[key].IsDefined())
+        r.error(n[key],
+                std::string("'") + key + "' needs based_on: name the regulation this one changes");
+    if (n["requirements"].IsDefined())
+      f.requirements = read_requirements(r, n["requirements"], "'requirements'", true, model);
+    else
+      r.error(n, "the regulation file lacks 'requirements' (or 'based_on' with its changes)");
+  }
+  f.readable = !f.id.empty();
+  return f;
+}
+
+std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path) {
+  auto root = r.load_file(path);
+  if (!root || !r.expect_map(*root, "a model file")) return std::nullopt;
+  const YAML::Node& n = *root;
+  r.check_keys(n, {"model", "title", "policy", "sections", "areas", "scales"}, "a model file");
+  Model m;
+  m.file = r.file();
+  if (auto id = r.text(n, "model", true, "the model file")) m.id = *id;
+  if (auto title = r.text(n, "title", false, "the model file")) m.title = *title;
+  if (const YAML::Node policy = n["policy"];
+      policy.IsDefined() && r.expect_map(policy, "'policy'")) {
+    for (auto it = policy.begin(); it != policy.end(); ++it) {
+      const std::string key = it->first.as<std::string>("");
+      if (key != "isolated_exceptions")
+        r.error(it->first, "unknown policy '" + key + "' (known: isolated_exceptions)");
+      else if (auto v = r.integer(it->second, "policy " + key)) {
+        if (*v < 0)
+          r.error(it->second, "policy " + key + " must not be negative");
+        else
+          m.policy[key] = *v;
+      }
+    }
+  }
+  if (const YAML::Node scales = n["scales"]; r.expect_map(scales, "'scales'")) {
+    for (auto it = scales.begin(); it != scales.end(); ++it) {
+      Scale s;
+      s.id = it->first.as<std::string>("");
+      if (!r.expect_sequence(it->second, "scale " + s.id)) continue;
+      for (const auto& row_node : it->second) {
+        if (!r.expect_map(row_node, "a row of scale " + s.id)) continue;
+        r.check_keys(row_node, {"grade", "when", "consequence", "text"}, "a row of scale " + s.id);
+        ScaleRow row;
+        row.location = r.location(row_node);
+        if (auto g = r.text(row_node, "grade", true, "a row of scale " + s.id)) {
+          if (auto grade = parse_grade(*g))
+            row.grade = *grade;
+          else
+            r.error(row_node["grade"], "unknown grade '" + *g + "' (grades: A, B, C, D)");
+        }
+        if (auto w = r.text(row_node, "when", true, "a row of scale " + s.id)) row.when = *w;
+        if (auto t = r.text(row_node, "text", true, "a row of scale " + s.id)) row.text = *t;
+        if (auto c = r.text(row_node, "consequence", false, "a row of scale " + s.id)) {
+          if (auto consequence = parse_consequence(*c))
+            row.consequence = *consequence;
+          else
+            r.error(row_node["consequence"],
+                    "unknown consequence '" + *c +
+                        "' (allowed: action-required, action-recommended, none)");
+        }
+        s.rows.push_back(std::move(row));
+      }
+      if (s.rows.empty()) r.error(it->second, "scale " + s.id + " has no rows");
+      m.scales.emplace(s.id, std::move(s));
+    }
+  }
+  if (const YAML::Node areas = n["areas"]; r.expect_sequence(areas, "'areas'")) {
+    for (const auto& a : areas) {
+      if (!r.expect_map(a, "an area")) continue;
+      r.check_keys(a, {"id", "name", "scale", "preamble"}, "an area");
+      Area area;
+      if (auto id = r.text(a, "id", true, "an area")) area.id = *id;
+      if (auto name = r.text(a, "name", true, "area " + area.id)) area.name = *name;
+      if (auto scale = r.text(a, "scale", true, "area " + area.id)) {
+        area.scale = *scale;
+        if (!m.scales.count(*scale)) {
+          std::vector<std::string> known;
+          for (const auto& [k, v] : m.scales) known.push_back(k);
+          r.error(a["scale"], "unknown scale '" + *scale + "' for area " + area.id +
+                                  " (scales: " + join(known) + ")");
+        }
+      }
+      if (auto preamble = r.text(a, "preamble", false, "area " + area.id))
+        area.preamble = *preamble;
+      if (m.find_area(area.id)) r.error(a, "area " + area.id + " is defined twice");
+      m.areas.push_back(std::move(area));
+    }
+  }
+  if (const YAML::Node sections = n["sections"]; r.expect_sequence(sections, "'sections'")) {
+    for (const auto& sn : sections) {
+      if (!r.expect_map(sn, "a section")) continue;
+      r.check_keys(sn, {"id", "name", "areas"}, "a section");
+      Section s;
+      if (auto id = r.text(sn, "id", true, "a section")) s.id = *id;
+      if (auto name = r.text(sn, "name", true, "section " + s.id)) s.name = *name;
+      if (sn["areas"].IsDefined()) {
+        if (auto list = r.strings(sn["areas"], "'areas' of section " + s.id)) s.areas = *list;
+      } else {
+        r.error(sn, "section " + s.id + " lacks the field 'areas'");
+      }
+      for (const auto& a : s.areas) {
+        auto it = std::find_if(m.areas.begin(), m.areas.end(), [&](auto& x) { return x.id == a; });
+        if (it == m.areas.end())
+          r.error(sn["areas"], "unknown area '" + a + "' in section " + s.id);
+        else
+          it->section = s.id;
+      }
+      m.sections.push_back(std::move(s));
+    }
+  }
+  if (m.areas.empty()) r.error(n, "the model defines no areas");
+  for (const auto& a : m.areas)
+    if (a.section.empty()) r.error(n["areas"], "area " + a.id + " belongs to no section");
+  return m;
+}
+
+// Orders regulations so every base comes before the regulations based on it.
+struct Resolver {
+  std::vector<Diagnostic>& diagnostics;
+  const Model& model;
+
+  void error(const SourceLocation& at, std::string message, std::string requirement = {}) {
+    diagnostics.push_back(
+        {Severity::error, at.file, at.line, at.column, std::move(message), std::move(requirement)});
+  }
+
+  Requirement make(const RequirementEntry& e) {
+    Requirement q;
+    q.id = e.id;
+    q.area = e.area.value_or("");
+    q.kind = e.kind.value_or(Kind::provision);
+    q.text = e.text.value_or("");
+    q.prerequisites = e.prerequisites.value_or(std::vector<std::string>{});
+    q.confidence = e.confidence.value_or(Confidence::medium);
+    q.source = e.source.value_or(Source{});
+    q.note = e.note.value_or("");
+    q.location = e.location;
+    return q;
+  }
+
+  void add_all(Regulation& reg, const std::vector<RequirementEntry>& entries,
+               std::map<std::string, SourceLocation>& defined) {
+    for (const auto& e : entries) {
+      if (auto it = defined.find(e.id); it != defined.end()) {
+        error(e.location,
+              "duplicate requirement id '" + e.id + "' in " + reg.id + " (first defined at line " +
+                  std::to_string(it->second.line) +
+                  (it->second.file != e.location.file ? " of " + it->second.file : std::string()) +
+                  ")",
+              e.id);
+        continue;
+      }
+      defined.emplace(e.id, e.location);
+      reg.requirements.push_back(make(e));
+    }
+  }
+
+  Regulation resolve(const RegulationFile& f, const Regulation* base) {
+    Regulation reg;
+    reg.id = f.id;
+    reg.title = f.title;
+    reg.model = f.model;
+    reg.based_on = f.based_on;
+    reg.file = f.file;
+    std::map<std::string, SourceLocation> defined;
+    if (!base) {
+      add_all(reg, f.requirements, defined);
+      return reg;
+    }
+    reg.requirements = base->requirements;
+    for (const auto& q : reg.requirements) defined.emplace(q.id, q.location);
+    for (const auto& [id, at] : f.remove) {
+      auto it = std::find_if(reg.requirements.begin(), reg.requirements.end(),
+                             [&](const Requirement& q) { return q.id == id; });
+      if (it == reg.requirements.end()) {
+        error(at, "cannot remove '" + id + "': " + base->id + " has no such requirement", id);
+        continue;
+      }
+      reg.requirements.erase(it);
+      defined.erase(id);
+    }
+    for (const auto& e : f.amend) {
+      auto it = std::find_if(reg.requirements.begin(), reg.requirements.end(),
+                             [&](const Requirement& q) { return q.id == e.id; });
+      if (it == reg.requirements.end()) {
+        error(e.location, "cannot amend '" + e.id + "': " + base->id + " has no such requirement",
+              e.id);
+        continue;
+      }
+      if (e.area) it->area = *e.area;
+      if (e.kind) it->kind = *e.kind;
+      if (e.text) it->text = *e.text;
+      if (e.prerequisites) it->prerequisites = *e.prerequisites;
+      if (e.confidence) it->confidence = *e.confidence;
+      if (e.source) it->source = *e.source;
+      if (e.note) it->note = *e.note;
+      it->location = e.location;
+    }
+    add_all(reg, f.add, defined);
+    // Keep catalogue order: areas in model order, each area's requirements as they came.
+    std::stable_sort(reg.requirements.begin(), reg.requirements.end(),
+                     [&](const Requirement& a, const Requirement& b) { return a.area < b.area; });
+    return reg;
+  }
+
+  void check(const Regulation& reg) {
+    for (const auto& q : reg.requirements) {
+      for (const auto& p : q.prerequisites) {
+        if (p == q.id)
+          error(q.location, q.id + " requires itself", q.id);
+        else if (!reg.find(p))
+          error(q.location, q.id + " requires '" + p + "', which " + reg.id + " does not define",
+                q.id);
+      }
+      const Area* area = model.find_area(q.area);
+      if (!area) continue;
+      const Scale* scale = model.find_scale(area->scale);
+      if (q.kind == Kind::advice && scale && !scale->has_grade(Grade::C))
+        error(q.location,
+              "advice " + q.id + " in area " + area->id + ", whose scale " + scale->id +
+                  " has no C step (make it a provision or an indicator, or give the area a "
+                  "four-step scale)",
+              q.id);
+      if (!q.id.empty() && q.id.substr(0, q.area.size()) != q.area)
+        diagnostics.push_back(
+            {Severity::warning, q.location.file, q.location.line, q.location.column,
+             "id " + q.id + " does not start with its area letter " + q.area, q.id});
+    }
+  }
+};
+
+}  // namespace
+
+LoadResult load_rules(const std::filesystem::path& directory) {
+  LoadResult result;
+  auto& diags = result.diagnostics;
+  auto log = detail::logger();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec)) {
+    diags.push_back({Severity::error,
+                     directory.string(),
+                     0,
+                     0,
+                     std::filesystem::exists(directory, ec)
+                         ? "is not a directory: give the folder holding the rule folders"
+                         : "no such rules directory",
+                     {}});
+    return result;
+  }
+  std::vector<std::filesystem::path> folders;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
+    if (entry.is_directory() && entry.path().filename().string().front() != '.')
+      folders.push_back(entry.path());
+  std::sort(folders.begin(), folders.end());
+
+  auto data = std::make_shared<detail::RuleBookData>();
+  data->directory = directory;
+  std::optional<Model> model;
+  for (const auto& folder : folders) {
+    if (!std::filesystem::exists(folder / "model.yaml")) continue;
+    YamlReader r((folder / "model.yaml").string(), diags);
+    if (model) {
+      diags.push_back({Severity::error,
+                       r.file(),
+                       1,
+                       1,
+                       "a second model (" + model->id + " is already loaded from " + model->file +
+                           "); a rules directory holds one model",
+                       {}});
+      continue;
+    }
+    model = read_model(r, folder / "model.yaml");
+  }
+  if (!model) {
+    diags.push_back({Severity::error,
+                     directory.string(),
+                     0,
+                     0,
+                     "no model.yaml in any folder of the rules directory",
+                     {}});
+    return result;
+  }
+  log->debug("loaded model {} with {} areas and {} scales", model->id, model->areas.size(),
+             model->scales.size());
+
+  std::vector<RegulationFile> files;
+  for (const auto& folder : folders) {
+    if (!std::filesystem::exists(folder / "regulation.yaml")) continue;
+    YamlReader r((folder / "regulation.yaml").string(), diags);
+    RegulationFile f = read_regulation(r, folder / "regulation.yaml", *model);
+    if (!f.readable) continue;
+    for (const auto& other : files)
+      if (other.id == f.id)
+        diags.push_back({Severity::error,
+                         f.location.file,
+                         f.location.line,
+                         f.location.column,
+                         "regulation '" + f.id + "' is defined twice (also in " + other.file + ")",
+                         {}});
+    if (!f.model.empty() && f.model != model->id)
+      diags.push_back({Severity::error,
+                       f.model_location.file,
+                       f.model_location.line,
+                       f.model_location.column,
+                       "unknown model '" + f.model + "' (known: " + model->id + ")",
+                       {}});
+    files.push_back(std::move(f));
+  }
+
+  // Compile the scales' conditions.
+  for (auto& [id, scale] : model->scales) {
+    for (const auto& row : scale.rows) {
+      std::string error;
+      int column = 0;
+      if (!detail::Expression::parse(row.when, model->policy, error, column))
+        diags.push_back({Severity::error,
+                         row.location.file,
+                         row.location.line,
+                         row.location.column,
+                         "in scale " + id + ", grade " + std::string(to_string(row.grade)) +
+                             ": cannot read when \"" + row.when + "\" at column " +
+                             std::to_string(column) + ": " + error,
+                         {}});
+    }
+  }
+
+  // Resolve based_on chains: bases first; report unknown bases and loops.
+  detail::RuleGraph& graph = data->graph;
+  std::map<std::string, int> file_index;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    file_index.emplace(files[i].id, static_cast<int>(i));
+  std::vector<int> reg_vertex;
+  for (const auto& f : files) reg_vertex.push_back(graph.add_regulation(f.id));
+  std::vector<std::string> known_ids;
+  for (const auto& f : files) known_ids.push_back(f.id);
+  std::vector<bool> broken(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& f = files[i];
+    if (!f.based_on) continue;
+    auto it = file_index.find(*f.based_on);
+    if (it == file_index.end()) {
+      diags.push_back({Severity::error,
+                       f.based_on_location.file,
+                       f.based_on_location.line,
+                       f.based_on_location.column,
+                       "unknown regulation '" + *f.based_on + "' in based_on of " + f.id +
+                           " (known: " + join(known_ids) + ")",
+                       {}});
+      broken[i] = true;
+    } else {
+      graph.add_based_on(reg_vertex[i], reg_vertex[it->second]);
+    }
+  }
+  for (const auto& cycle : graph.regulation_cycles()) {
+    std::vector<std::string> names;
+    for (int v : cycle) names.push_back(graph.name(v));
+    names.push_back(names.front());
+    const auto& f = files[file_index[names.front()]];
+    diags.push_back({Severity::error,
+                     f.based_on_location.file,
+                     f.based_on_location.line,
+                     f.based_on_location.column,
+                     "based_on chain loops: " + join(names, " -> "),
+                     {}});
+    for (int v : cycle) broken[file_index[graph.name(v)]] = true;
+  }
+
+  Resolver resolver{diags, *model};
+  std::vector<std::optional<Regulation>> resolved(files.size());
+  std::vector<std::size_t> resolution_order;  // bases before the regulations built on them
+  // Repeatedly resolve whatever has its base resolved; loops and unknown bases stay broken.
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (resolved[i] || broken[i]) continue;
+      const Regulation* base = nullptr;
+      if (files[i].based_on) {
+        int b = file_index[*files[i].based_on];
+        if (broken[b]) {
+          broken[i] = true;
+          progress = true;
+          continue;
+        }
+        if (!resolved[b]) continue;
+        base = &*resolved[b];
+      }
+      resolved[i] = resolver.resolve(files[i], base);
+      resolver.check(*resolved[i]);
+      resolution_order.push_back(i);
+      progress = true;
+    }
+  }
+
+  // Requirements and their requires edges, one vertex per requirement of each regulation.
+  data->model = std::move(*model);
+  for (const auto& area : data->model.areas) {
+    data->area_index.emplace(area.id, static_cast<int>(data->area_vertex.size()));
+    data->area_vertex.push_back(graph.add_area(area.id, area.name));
+  }
+  for (std::size_t i : resolution_order) data->regulations.push_back(std::move(*resolved[i]));
+  std::set<std::string> seen_cycles;
+  for (const auto& reg : data->regulations) {
+    int rv = reg_vertex[file_index[reg.id]];
+    detail::CompiledRegulation c;
+    c.vertex = rv;
+    for (const auto& q : reg.requirements) {
+      auto area = data->area_index.find(q.area);
+      int av = area == data->area_index.end() ? data->area_vertex.front()
+                                              : data->area_vertex[area->second];
+      c.index.emplace(q.id, static_cast<int>(c.vertex_of.size()));
+      c.vertex_of.push_back(graph.add_requirement(rv, av, q.id, std::string(to_string(q.kind))));
+      c.area.push_back(area == data->area_index.end() ? 0 : area->second);
+    }
+    for (std::size_t k = 0; k < reg.requirements.size(); ++k)
+      for (const auto& p : reg.requirements[k].prerequisites)
+        if (auto it = c.index.find(p); it != c.index.end() && p != reg.requirements[k].id)
+          graph.add_requires(c.vertex_of[k], c.vertex_of[it->second]);
+    data->compiled.push_back(std::move(c));
+  }
+  for (const auto& cycle : graph.requirement_cycles()) {
+    std::vector<std::string> names;
+    for (int v : cycle) names.push_back(graph.name(v));
+    // Rotate so the cycle starts at its smallest id: the same cycle inherited by a delta is
+    // then reported once.
+    auto smallest = std::min_element(names.begin(), names.end());
+    std::rotate(names.begin(), smallest, names.end());
+    names.push_back(names.front());
+    const std::string message = "requires forms a cycle: " + join(names, " -> ");
+    if (!seen_cycles.insert(message).second) continue;
+    const Regulation& reg = data->regulations[0];
+    SourceLocation at;
+    for (const auto& r : data->regulations)
+      if (const Requirement* q = r.find(names.front()); q && q->location.line) {
+        at = q->location;
+        (void)reg;
+        break;
+      }
+    diags.push_back({Severity::error, at.file, at.line, at.column, message, names.front()});
+  }
+
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  if (has_errors(diags)) return result;
+
+  // The book is sound: compile what evaluation needs.
+  for (std::size_t i = 0; i < data->regulations.size(); ++i) {
+    auto& c = data->compiled[i];
+    const auto& reg = data->regulations[i];
+    c.regulation = &reg;
+    std::map<int, int> position;
+    for (std::size_t k = 0; k < c.vertex_of.size(); ++k)
+      position[c.vertex_of[k]] = static_cast<int>(k);
+    for (int v : graph.evaluation_order(c.vertex)) c.order.push_back(position.at(v));
+    c.prerequisites.resize(reg.requirements.size());
+    for (std::size_t k = 0; k < reg.requirements.size(); ++k)
+      for (int v : graph.direct_prerequisites(c.vertex_of[k]))
+        c.prerequisites[k].push_back(position.at(v));
+    for (const auto& q : reg.requirements)
+      if (std::find(data->requirement_ids.begin(), data->requirement_ids.end(), q.id) ==
+          data->requirement_ids.end())
+        data->requirement_ids.push_back(q.id);
+    log->debug("regulation {}: {} requirements{}", reg.id, reg.requirements.size(),
+               reg.based_on ? " (based on " + *reg.based_on + ")" : "");
+  }
+  std::stable_sort(data->requirement_ids.begin(), data->requirement_ids.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.front() != b.front()
+                                ? a.front() < b.front()
+                                : std::atoi(a.c_str() + 1) < std::atoi(b.c_str() + 1);
+                   });
+  for (const auto& area : data->model.areas) {
+    detail::CompiledScale cs;
+    cs.scale = data->model.find_scale(area.scale);
+    for (const auto& row : cs.scale->rows) {
+      std::string error;
+      int column = 0;
+      cs.when.push_back(*detail::Expression::parse(row.when, data->model.policy, error, column));
+    }
+    data->area_scales.push_back(std::move(cs));
+  }
+  data->warnings = diags;
+  result.book = RuleBook(std::move(data));
+  return result;
+}
+
+}  // namespace spur

@@ -1,0 +1,50 @@
+#pragma once
+// What a loaded rule book holds beyond its public parts: the graph, compiled scale conditions
+// and, per regulation, index tables that let evaluation work on small integers.
+
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/rule_graph.hpp"
+#include "rules/expression.hpp"
+#include "spur/model.hpp"
+
+namespace spur::detail {
+
+struct CompiledScale {
+  const Scale* scale = nullptr;
+  std::vector<Expression> when;  // one per row
+};
+
+struct CompiledRegulation {
+  const Regulation* regulation = nullptr;
+  int vertex = -1;
+  std::unordered_map<std::string, int> index;   // requirement id -> position
+  std::vector<int> order;                       // positions, prerequisites first
+  std::vector<std::vector<int>> prerequisites;  // direct, by position
+  std::vector<int> area;                        // index into Model::areas, by position
+  std::vector<int> vertex_of;                   // graph vertex, by position
+};
+
+struct RuleBookData {
+  Model model;
+  std::vector<Regulation> regulations;
+  std::vector<CompiledRegulation> compiled;  // parallel to regulations
+  std::vector<CompiledScale> area_scales;    // parallel to model.areas
+  std::unordered_map<std::string, int> area_index;
+  std::vector<std::string> requirement_ids;  // every id once, catalogue order
+  RuleGraph graph;
+  std::vector<int> area_vertex;  // parallel to model.areas
+  std::vector<Diagnostic> warnings;
+  std::filesystem::path directory;
+
+  int regulation_index(std::string_view id) const {
+    for (std::size_t i = 0; i < regulations.size(); ++i)
+      if (regulations[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+}  // namespace spur::detail

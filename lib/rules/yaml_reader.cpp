@@ -1,0 +1,188 @@
+#include "rules/yaml_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace spur::detail {
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string_view describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Scalar:
+      return "text";
+    default:
+      return "nothing";
+  }
+}
+
+std::optional<YAML::Node> YamlReader::load_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    report(Severity::error, {file_, 0, 0}, "no such file", {});
+    return std::nullopt;
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    report(Severity::error, {file_, 0, 0}, "is a directory, not a YAML file", {});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    report(Severity::error, {file_, 0, 0}, "cannot be read (check its permissions)", {});
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return load_string(buffer.str());
+}
+
+std::optional<YAML::Node> YamlReader::load_string(std::string_view text) {
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (!root.IsDefined() || root.IsNull()) {
+      report(Severity::error, {file_, 1, 1}, "the file is empty; expected a YAML mapping", {});
+      return std::nullopt;
+    }
+    return root;
+  } catch (const YAML::Exception& e) {
+    report(Severity::error, {file_, e.mark.line + 1, e.mark.column + 1},
+           "YAML syntax error: " + e.msg, {});
+    return std::nullopt;
+  }
+}
+
+SourceLocation YamlReader::location(const YAML::Node& node) const {
+  if (!node.IsDefined()) return {file_, 0, 0};
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {file_, 0, 0};
+  return {file_, mark.line + 1, mark.column + 1};
+}
+
+void YamlReader::report(Severity severity, const SourceLocation& at, std::string message,
+                        std::string requirement) {
+  diagnostics_.push_back(
+      {severity, at.file, at.line, at.column, std::move(message), std::move(requirement)});
+}
+
+void YamlReader::error(const YAML::Node& node, std::string message, std::string requirement) {
+  report(Severity::error, location(node), std::move(message), std::move(requirement));
+}
+void YamlReader::warning(const YAML::Node& node, std::string message, std::string requirement) {
+  report(Severity::warning, location(node), std::move(message), std::move(requirement));
+}
+void YamlReader::error_at(const SourceLocation& at, std::string message, std::string requirement) {
+  report(Severity::error, at, std::move(message), std::move(requirement));
+}
+
+bool YamlReader::expect_map(const YAML::Node& node, std::string_view what) {
+  if (node.IsMap()) return true;
+  error(node,
+        std::string(what) + " must be a mapping (key: value), not " + std::string(describe(node)));
+  return false;
+}
+
+bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) {
+  if (node.IsSequence()) return true;
+  error(node, std::string(what) + " must be a list, not " + std::string(describe(node)));
+  return false;
+}
+
+void YamlReader::check_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
+                            std::string_view what, std::string requirement) {
+  if (!node.IsMap()) return;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) {
+      error(it->first, "keys of " + std::string(what) + " must be plain words", requirement);
+      continue;
+    }
+    const std::string key = it->first.Scalar();
+    bool found = false;
+    for (auto k : known) found = found || k == key;
+    if (!found) {
+      std::vector<std::string> names(known.begin(), known.end());
+      error(it->first,
+            "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + join(names) + ")",
+            requirement);
+    }
+  }
+}
+
+std::optional<std::string> YamlReader::scalar(const YAML::Node& node, std::string_view what,
+                                              std::string requirement) {
+  if (node.IsScalar()) return node.Scalar();
+  error(node, std::string(what) + " must be text, not " + std::string(describe(node)),
+        std::move(requirement));
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::text(const YAML::Node& map, std::string_view key,
+                                            bool required, std::string_view what,
+                                            std::string requirement) {
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) {
+    if (required)
+      error(map, std::string(what) + " lacks the field '" + std::string(key) + "'",
+            std::move(requirement));
+    return std::nullopt;
+  }
+  return scalar(node, std::string(what) + ": '" + std::string(key) + "'", std::move(requirement));
+}
+
+std::optional<int> YamlReader::integer(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    try {
+      return node.as<int>();
+    } catch (const YAML::Exception&) {
+    }
+  }
+  error(node, std::string(what) + " must be a whole number, not '" +
+                  (node.IsScalar() ? node.Scalar() : std::string(describe(node))) + "'");
+  return std::nullopt;
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    try {
+      return node.as<bool>();
+    } catch (const YAML::Exception&) {
+    }
+  }
+  error(node, std::string(what) + " must be true or false");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& node,
+                                                            std::string_view what,
+                                                            std::string requirement) {
+  if (!node.IsSequence()) {
+    error(
+        node,
+        std::string(what) + " must be a list such as [A1, A2], not " + std::string(describe(node)),
+        std::move(requirement));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& item : node) {
+    auto value = scalar(item, std::string("each item of ") + std::string(what), requirement);
+    if (value)
+      out.push_back(*value);
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace spur::detail

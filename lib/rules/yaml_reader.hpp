@@ -1,0 +1,67 @@
+#pragma once
+// Reading YAML with a diagnostic for every problem: each accessor checks the type, and a
+// missing or wrongly typed field becomes `file:line:column: error: ...`, never an exception.
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spur/error.hpp"
+#include "spur/model.hpp"
+
+namespace spur::detail {
+
+class YamlReader {
+ public:
+  YamlReader(std::string file, std::vector<Diagnostic>& diagnostics)
+      : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+  /// Parse a file; reports a missing, unreadable, empty or malformed file and returns nothing.
+  std::optional<YAML::Node> load_file(const std::filesystem::path& path);
+  /// Parse text; reports an empty or malformed document.
+  std::optional<YAML::Node> load_string(std::string_view text);
+
+  SourceLocation location(const YAML::Node& node) const;
+  void error(const YAML::Node& node, std::string message, std::string requirement = {});
+  void warning(const YAML::Node& node, std::string message, std::string requirement = {});
+  void error_at(const SourceLocation& at, std::string message, std::string requirement = {});
+
+  /// True when `node` is a mapping; otherwise reports "`what` must be a mapping".
+  bool expect_map(const YAML::Node& node, std::string_view what);
+  bool expect_sequence(const YAML::Node& node, std::string_view what);
+  /// Reports each key of `node` that is not in `known`, listing the known ones.
+  void check_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
+                  std::string_view what, std::string requirement = {});
+
+  /// A scalar field as text; reports when required and missing, or not a scalar.
+  std::optional<std::string> text(const YAML::Node& map, std::string_view key, bool required,
+                                  std::string_view what, std::string requirement = {});
+  /// A scalar node as text; reports when it is not a scalar.
+  std::optional<std::string> scalar(const YAML::Node& node, std::string_view what,
+                                    std::string requirement = {});
+  std::optional<int> integer(const YAML::Node& node, std::string_view what);
+  std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
+  /// A list of scalars; also accepts a single scalar when `allow_scalar`.
+  std::optional<std::vector<std::string>> strings(const YAML::Node& node, std::string_view what,
+                                                  std::string requirement = {});
+
+  const std::string& file() const { return file_; }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+ private:
+  void report(Severity severity, const SourceLocation& at, std::string message,
+              std::string requirement);
+  std::string file_;
+  std::vector<Diagnostic>& diagnostics_;
+};
+
+/// "a, b, c" from a list of names.
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+/// The YAML type of a node in words: "a list", "a mapping", "text", "nothing".
+std::string_view describe(const YAML::Node& node);
+
+}  // namespace spur::detail
