@@ -2,6 +2,7 @@
 // counts -> first-hit scale tables in three-valued logic -> grades, actions and plan status.
 
 #include <algorithm>
+#include <bit>
 
 #include "eval/scale.hpp"
 #include "logging.hpp"
@@ -57,56 +58,72 @@ GradeSet Evaluation::possible_grades(std::string_view area, std::string_view reg
   return regulation.empty() ? combined(area).possible : result(area, regulation).effective();
 }
 
-std::vector<Diagnostic> check(const RuleBook& book, const Inspection& insp) {
-  std::vector<Diagnostic> diags;
+namespace {
+
+// Checks the inspection against the book and resolves each finding's requirement to its index
+// in RuleBookData::requirement_ids (-1 when unknown). Errors and warnings go to `diags`.
+std::vector<int> resolve(const RuleBook& book, const Inspection& insp,
+                         std::vector<Diagnostic>& diags) {
+  const auto& data = book.data();
   const std::string& file = insp.file;
   auto report = [&](Severity s, const SourceLocation& at, std::string message,
                     std::string requirement = {}) {
     diags.push_back({s, at.file.empty() ? file : at.file, at.line, at.column, std::move(message),
                      std::move(requirement)});
   };
-  std::vector<std::string> known;
-  for (const auto& r : book.regulations()) known.push_back(r.id);
+  auto known = [&] {
+    std::vector<std::string> ids;
+    for (const auto& r : book.regulations()) ids.push_back(r.id);
+    return join(ids);
+  };
   auto inspected = [&](std::string_view reg) {
     return std::find(insp.regulations.begin(), insp.regulations.end(), reg) !=
            insp.regulations.end();
   };
+  std::vector<const detail::CompiledRegulation*> regs;
   if (insp.regulations.empty())
     report(Severity::error, insp.regulations_location,
-           "the inspection names no regulation (regulations: [" + join(known) + "])");
-  for (const auto& reg : insp.regulations)
-    if (!book.find_regulation(reg))
+           "the inspection names no regulation (regulations: [" + known() + "])");
+  for (const auto& reg : insp.regulations) {
+    int i = data.regulation_index(reg);
+    if (i < 0)
       report(Severity::error, insp.regulations_location,
-             "unknown regulation '" + reg + "' (known: " + join(known) + ")");
+             "unknown regulation '" + reg + "' (known: " + known() + ")");
+    else
+      regs.push_back(&data.compiled[i]);
+  }
+  std::vector<int> globals;
+  globals.reserve(insp.findings.size());
   for (const auto& f : insp.findings) {
-    if (!book.find_requirement(f.requirement)) {
+    auto it = data.global_index.find(f.requirement);
+    globals.push_back(it == data.global_index.end() ? -1 : it->second);
+    if (it == data.global_index.end()) {
       report(Severity::error, f.location,
              "unknown requirement '" + f.requirement +
                  "': no regulation of the rule book defines it (ids are like D1 or E4)",
              f.requirement);
       continue;
     }
-    std::vector<std::string> in;
-    for (const auto& reg : insp.regulations)
-      if (const Regulation* r = book.find_regulation(reg); r && r->find(f.requirement))
-        in.push_back(reg);
-    if (in.empty() && !insp.regulations.empty())
+    const int g = it->second;
+    bool in_any = false;
+    for (const auto* c : regs) in_any = in_any || c->position_of[g] >= 0;
+    if (!in_any && !regs.empty())
       report(Severity::warning, f.location,
              f.requirement + " is not part of " + join(insp.regulations, " or ") +
                  "; its finding is not used",
              f.requirement);
     for (const auto& b : f.by_regulation) {
-      const Regulation* r = book.find_regulation(b.regulation);
-      if (!r)
+      int i = data.regulation_index(b.regulation);
+      if (i < 0)
         report(Severity::error, f.location,
                "unknown regulation '" + b.regulation + "' in by_regulation of " + f.requirement +
-                   " (known: " + join(known) + ")",
+                   " (known: " + known() + ")",
                f.requirement);
       else if (!inspected(b.regulation))
         report(Severity::warning, f.location,
                f.requirement + ": " + b.regulation + " is not inspected; that status is not used",
                f.requirement);
-      else if (!r->find(f.requirement))
+      else if (data.compiled[i].position_of[g] < 0)
         report(Severity::warning, f.location,
                f.requirement + " is not part of " + b.regulation + "; that status is not used",
                f.requirement);
@@ -120,9 +137,8 @@ std::vector<Diagnostic> check(const RuleBook& book, const Inspection& insp) {
       continue;
     }
     if (o.regulation && !book.find_regulation(*o.regulation))
-      report(
-          Severity::error, o.location,
-          "override names unknown regulation '" + *o.regulation + "' (known: " + join(known) + ")");
+      report(Severity::error, o.location,
+             "override names unknown regulation '" + *o.regulation + "' (known: " + known() + ")");
     else if (o.regulation && !inspected(*o.regulation))
       report(Severity::error, o.location,
              "override names " + *o.regulation + ", which this inspection does not inspect");
@@ -131,11 +147,19 @@ std::vector<Diagnostic> check(const RuleBook& book, const Inspection& insp) {
       std::vector<std::string> grades;
       for (const auto& row : scale->rows) grades.emplace_back(to_string(row.grade));
       report(Severity::error, o.location,
-             "grade " + std::string(to_string(o.grade)) + " is not on the scale of area " + o.area +
-                 " (" + scale->id + ": " + join(grades) + ")");
+             "grade " + std::string(to_string(o.grade)) + " is not on the scale of area " +
+                 o.area + " (" + scale->id + ": " + join(grades) + ")");
     }
   }
   if (has_errors(diags)) throw InspectionError(diags);
+  return globals;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check(const RuleBook& book, const Inspection& insp) {
+  std::vector<Diagnostic> diags;
+  resolve(book, insp, diags);
   return diags;
 }
 
@@ -188,7 +212,7 @@ Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
 Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shared) {
   const Inspection& insp = *shared;
   Evaluation ev{.book = book, .inspection = std::move(shared)};
-  ev.diagnostics = check(book, insp);
+  const std::vector<int> finding_index = resolve(book, insp, ev.diagnostics);
   const auto& data = book.data();
   const auto& areas = data.model.areas;
   auto log = detail::logger();
@@ -217,12 +241,12 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       out[k].requirement = &reg.requirements[k];
       out[k].status = insp.default_status;
     }
-    for (const auto& f : insp.findings) {
-      auto it = c.index.find(f.requirement);
-      if (it == c.index.end()) continue;
-      if (auto s = f.status_in(reg.id)) {
-        out[it->second].status = *s;
-        out[it->second].origin = StatusOrigin::finding;
+    for (std::size_t i = 0; i < insp.findings.size(); ++i) {
+      const int k = c.position_of[finding_index[i]];
+      if (k < 0) continue;
+      if (auto s = insp.findings[i].status_in(reg.id)) {
+        out[k].status = *s;
+        out[k].origin = StatusOrigin::finding;
       }
     }
     // Implications, prerequisites first: a prerequisite that is not met (found or implied)
@@ -236,8 +260,8 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       if (o.origin != StatusOrigin::finding || o.status == Status::not_assessed) {
         o.status = Status::not_met;
         o.origin = StatusOrigin::implied;
-        o.because = unmet;
         ev.implied.push_back({o.requirement->id, reg.id, unmet});
+        o.because = std::move(unmet);
         if (debug)
           log->debug("{} {}: implied not_met because {} not met", reg.id, o.requirement->id,
                      join(unmet));
@@ -270,16 +294,25 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       res.possible = verdict.possible;
       res.deciding_row = verdict.deciding_row;
       res.computed = res.possible.single();
-      for (std::size_t k = 0; k < out.size(); ++k) {
-        if (c.area[k] != static_cast<int>(a)) continue;
-        if (out[k].status == Status::not_assessed) res.unknown.push_back(reg.requirements[k].id);
-        if (res.deciding_row < 0) continue;
+      // Two passes, so each list is allocated once at its final size.
+      auto decisive = [&](int k) {
+        if (res.deciding_row < 0) return false;
         for (const auto& ref : cs.when[res.deciding_row].references())
           if ((!ref.kind || *ref.kind == reg.requirements[k].kind) &&
-              matches(ref.metric, out[k].status)) {
-            res.decisive.push_back(reg.requirements[k].id);
-            break;
-          }
+              matches(ref.metric, out[k].status))
+            return true;
+        return false;
+      };
+      int n_unknown = 0, n_decisive = 0;
+      for (int k : c.area_members[a]) {
+        n_unknown += out[k].status == Status::not_assessed;
+        n_decisive += decisive(k);
+      }
+      res.unknown.reserve(n_unknown);
+      res.decisive.reserve(n_decisive);
+      for (int k : c.area_members[a]) {
+        if (out[k].status == Status::not_assessed) res.unknown.push_back(reg.requirements[k].id);
+        if (n_decisive && decisive(k)) res.decisive.push_back(reg.requirements[k].id);
       }
       for (const auto& o : insp.overrides)
         if (o.area == res.area && (!o.regulation || *o.regulation == reg.id)) res.override = o;
@@ -304,31 +337,38 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   }
 
   // Actions, in catalogue order: the strongest kind under which the item is unmet decides.
-  for (const auto& id : data.requirement_ids) {
-    Action best;
-    bool any = false;
+  for (std::size_t g = 0; g < data.requirement_ids.size(); ++g) {
+    // The strongest kind under which the item is unmet, and the regulations where it is so.
+    const RequirementOutcome* strongest = nullptr;
+    int where = 0;  // bit r: unmet with the strongest kind in regs[r]
+    bool not_met = false;
     for (std::size_t r = 0; r < regs.size(); ++r) {
-      const auto& c = data.compiled[regs[r]];
-      auto it = c.index.find(id);
-      if (it == c.index.end()) continue;
-      const auto& o = ev.outcomes[r].requirements[it->second];
+      const int k = data.compiled[regs[r]].position_of[g];
+      if (k < 0) continue;
+      const auto& o = ev.outcomes[r].requirements[k];
       if (!counts_as_unmet(o.status)) continue;
-      const Requirement& q = *o.requirement;
-      if (!any || q.kind < best.kind) {
-        best = Action{id, q.area, q.kind, {}, o.status, o.origin == StatusOrigin::implied, &q};
-        any = true;
+      if (!strongest || o.requirement->kind < strongest->requirement->kind) {
+        strongest = &o;
+        where = 0;
+        not_met = false;
       }
-      if (q.kind == best.kind) {
-        best.regulations.push_back(data.regulations[regs[r]].id);
-        // The strongest status wins for display: not_met over partially_met.
-        if (o.status == Status::not_met) best.status = Status::not_met;
+      if (o.requirement->kind == strongest->requirement->kind) {
+        where |= 1 << r;
+        not_met = not_met || o.status == Status::not_met;
       }
     }
-    if (!any) continue;
-    auto& list = best.kind == Kind::provision ? ev.required_actions
-                 : best.kind == Kind::advice  ? ev.recommended_actions
-                                              : ev.improvements;
-    list.push_back(std::move(best));
+    if (!strongest) continue;
+    const Requirement& q = *strongest->requirement;
+    Action action{data.requirement_ids[g], q.area, q.kind, {},
+                  not_met ? Status::not_met : Status::partially_met,
+                  strongest->origin == StatusOrigin::implied, &q};
+    action.regulations.reserve(std::popcount(static_cast<unsigned>(where)));
+    for (std::size_t r = 0; r < regs.size(); ++r)
+      if (where & (1 << r)) action.regulations.push_back(data.regulations[regs[r]].id);
+    auto& list = q.kind == Kind::provision ? ev.required_actions
+                 : q.kind == Kind::advice  ? ev.recommended_actions
+                                           : ev.improvements;
+    list.push_back(std::move(action));
   }
 
   bool certain = false, possible = false;

@@ -1,6 +1,7 @@
 // Reads inspection files. Only the form is checked here (types, statuses, duplicates);
 // what the rule book knows is checked by check() before evaluation.
 
+#include <map>
 #include <set>
 
 #include "rules/yaml_reader.hpp"
@@ -31,6 +32,24 @@ std::optional<Status> read_status(YamlReader& r, const YAML::Node& node, const s
   return status;
 }
 
+// yaml-cpp keeps every duplicate key of a mapping but `node[key]` sees only the first, so a
+// repeated key would silently lose what the user wrote there: report each repeat.
+void check_unique_keys(YamlReader& r, const YAML::Node& node, std::string_view what,
+                       const std::string& requirement = {}) {
+  if (!node.IsMap()) return;
+  std::map<std::string, int> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) continue;
+    const int line = r.location(it->first).line;
+    auto [prev, inserted] = seen.emplace(it->first.Scalar(), line);
+    if (!inserted)
+      r.error(it->first,
+              "'" + it->first.Scalar() + "' is given twice in " + std::string(what) +
+                  " (first at line " + std::to_string(prev->second) + "); keep one",
+              requirement);
+  }
+}
+
 bool valid_date(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -44,6 +63,7 @@ bool valid_date(const std::string& s) {
 
 void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (!r.expect_map(n, "'inspection'")) return;
+  check_unique_keys(r, n, "'inspection'");
   r.check_keys(n, {"id", "unit", "specialty", "date", "regulations", "default_status", "notes"},
                "'inspection'");
   insp.id = r.text(n, "id", false, "'inspection'").value_or("");
@@ -58,7 +78,10 @@ void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   }
   if (n["regulations"].IsDefined()) {
     insp.regulations_location = r.location(n["regulations"]);
-    if (auto list = r.strings(n["regulations"], "'regulations'")) {
+    if (!n["regulations"].IsSequence())
+      r.error(n["regulations"], "'regulations' must be a list such as [sosfs-2015-8], not " +
+                                    std::string(detail::describe(n["regulations"])));
+    else if (auto list = r.strings(n["regulations"], "'regulations'")) {
       std::set<std::string> seen;
       for (const auto& reg : *list)
         if (!seen.insert(reg).second)
@@ -98,10 +121,12 @@ void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
     } else if (value.IsMap()) {
       r.check_keys(value, {"status", "note", "by_regulation"}, "the finding for " + f.requirement,
                    f.requirement);
+      check_unique_keys(r, value, "the finding for " + f.requirement, f.requirement);
       if (value["status"].IsDefined()) f.status = read_status(r, value["status"], f.requirement);
       f.note = r.text(value, "note", false, "the finding for " + f.requirement, f.requirement)
                    .value_or("");
       if (const YAML::Node by = value["by_regulation"]; by.IsDefined()) {
+        check_unique_keys(r, by, "'by_regulation' of " + f.requirement, f.requirement);
         if (r.expect_map(by, "'by_regulation' of " + f.requirement))
           for (auto b = by.begin(); b != by.end(); ++b)
             if (auto reg = r.scalar(b->first, "a regulation in 'by_regulation'"))
@@ -131,6 +156,7 @@ void read_overrides(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   for (const auto& o : n) {
     if (!r.expect_map(o, "an override")) continue;
     r.check_keys(o, {"area", "regulation", "grade", "reason"}, "an override");
+    check_unique_keys(r, o, "an override");
     Override ov;
     ov.location = r.location(o);
     auto area = r.text(o, "area", true, "an override");
@@ -154,6 +180,7 @@ Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
   if (root && r.expect_map(*root, "an inspection file")) {
     const YAML::Node& n = *root;
     r.check_keys(n, {"inspection", "findings", "overrides", "notes"}, "an inspection file");
+    check_unique_keys(r, n, "an inspection file");
     if (n["inspection"].IsDefined())
       read_header(r, n["inspection"], insp);
     else

@@ -198,7 +198,17 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
           else
             r.error(row_node["grade"], "unknown grade '" + *g + "' (grades: A, B, C, D)");
         }
-        if (auto w = r.text(row_node, "when", true, "a row of scale " + s.id)) row.when = *w;
+        if (auto w = r.text(row_node, "when", true, "a row of scale " + s.id)) {
+          row.when = *w;
+          // Compile now, while the node is at hand: the error points at the `when` line.
+          std::string error;
+          int column = 0;
+          if (!detail::Expression::parse(row.when, m.policy, error, column))
+            r.error(row_node["when"], "in scale " + s.id + ", grade " +
+                                          std::string(to_string(row.grade)) + ": cannot read when \"" +
+                                          row.when + "\" at column " + std::to_string(column) +
+                                          ": " + error);
+        }
         if (auto t = r.text(row_node, "text", true, "a row of scale " + s.id)) row.text = *t;
         if (auto c = r.text(row_node, "consequence", false, "a row of scale " + s.id)) {
           if (auto consequence = parse_consequence(*c))
@@ -353,9 +363,16 @@ struct Resolver {
     return reg;
   }
 
-  void check(const Regulation& reg) {
+  // A delta inherits its base's requirements; a problem of one it left unchanged was already
+  // reported for the base, so only what the delta itself broke is reported again.
+  void check(const Regulation& reg, const Regulation* base) {
     for (const auto& q : reg.requirements) {
+      const Requirement* old = base ? base->find(q.id) : nullptr;
+      const bool inherited = old && old->location.file == q.location.file &&
+                             old->location.line == q.location.line &&
+                             old->location.column == q.location.column;
       for (const auto& p : q.prerequisites) {
+        if (inherited && (p == q.id || !base->find(p))) continue;  // reported for the base
         if (p == q.id)
           error(q.location, q.id + " requires itself", q.id);
         else if (!reg.find(p))
@@ -363,7 +380,7 @@ struct Resolver {
                 q.id);
       }
       const Area* area = model.find_area(q.area);
-      if (!area) continue;
+      if (!area || inherited) continue;
       const Scale* scale = model.find_scale(area->scale);
       if (q.kind == Kind::advice && scale && !scale->has_grade(Grade::C))
         error(q.location,
@@ -457,23 +474,6 @@ LoadResult load_rules(const std::filesystem::path& directory) {
     files.push_back(std::move(f));
   }
 
-  // Compile the scales' conditions.
-  for (auto& [id, scale] : model->scales) {
-    for (const auto& row : scale.rows) {
-      std::string error;
-      int column = 0;
-      if (!detail::Expression::parse(row.when, model->policy, error, column))
-        diags.push_back({Severity::error,
-                         row.location.file,
-                         row.location.line,
-                         row.location.column,
-                         "in scale " + id + ", grade " + std::string(to_string(row.grade)) +
-                             ": cannot read when \"" + row.when + "\" at column " +
-                             std::to_string(column) + ": " + error,
-                         {}});
-    }
-  }
-
   // Resolve based_on chains: bases first; report unknown bases and loops.
   detail::RuleGraph& graph = data->graph;
   std::map<std::string, int> file_index;
@@ -535,7 +535,7 @@ LoadResult load_rules(const std::filesystem::path& directory) {
         base = &*resolved[b];
       }
       resolved[i] = resolver.resolve(files[i], base);
-      resolver.check(*resolved[i]);
+      resolver.check(*resolved[i], base);
       resolution_order.push_back(i);
       progress = true;
     }
@@ -619,6 +619,16 @@ LoadResult load_rules(const std::filesystem::path& directory) {
                                 ? a.front() < b.front()
                                 : std::atoi(a.c_str() + 1) < std::atoi(b.c_str() + 1);
                    });
+  for (std::size_t g = 0; g < data->requirement_ids.size(); ++g)
+    data->global_index.emplace(data->requirement_ids[g], static_cast<int>(g));
+  for (auto& c : data->compiled) {
+    c.position_of.assign(data->requirement_ids.size(), -1);
+    c.area_members.resize(data->model.areas.size());
+    for (std::size_t k = 0; k < c.regulation->requirements.size(); ++k) {
+      c.position_of[data->global_index.at(c.regulation->requirements[k].id)] = static_cast<int>(k);
+      c.area_members[c.area[k]].push_back(static_cast<int>(k));
+    }
+  }
   for (const auto& area : data->model.areas) {
     detail::CompiledScale cs;
     cs.scale = data->model.find_scale(area.scale);

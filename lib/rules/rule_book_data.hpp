@@ -26,6 +26,8 @@ struct CompiledRegulation {
   std::vector<std::vector<int>> prerequisites;  // direct, by position
   std::vector<int> area;                        // index into Model::areas, by position
   std::vector<int> vertex_of;                   // graph vertex, by position
+  std::vector<int> position_of;                 // by global index; -1 when absent
+  std::vector<std::vector<int>> area_members;   // positions, by area index
 };
 
 struct RuleBookData {
@@ -35,6 +37,7 @@ struct RuleBookData {
   std::vector<CompiledScale> area_scales;    // parallel to model.areas
   std::unordered_map<std::string, int> area_index;
   std::vector<std::string> requirement_ids;  // every id once, catalogue order
+  std::unordered_map<std::string, int> global_index;  // id -> index in requirement_ids
   RuleGraph graph;
   std::vector<int> area_vertex;  // parallel to model.areas
   std::vector<Diagnostic> warnings;

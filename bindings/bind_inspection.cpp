@@ -1,0 +1,49 @@
+// Inspections as read from YAML (or from a dict, as JSON text, which is YAML), read-only.
+
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include "bindings.hpp"
+#include "spur/inspection.hpp"
+
+namespace spur::python {
+
+void bind_inspection(py::module_& m) {
+  py::class_<RegulationStatus>(m, "RegulationStatus",
+                               "The status of a requirement in one regulation.")
+      .def_readonly("regulation", &RegulationStatus::regulation)
+      .def_readonly("status", &RegulationStatus::status);
+  py::class_<Finding>(m, "Finding", "What inspectors found for one requirement.")
+      .def_readonly("requirement", &Finding::requirement)
+      .def_readonly("status", &Finding::status)
+      .def_readonly("by_regulation", &Finding::by_regulation)
+      .def_readonly("note", &Finding::note)
+      .def("status_in", &Finding::status_in, py::arg("regulation"),
+           "The status this finding gives in the regulation, if any.");
+  py::class_<Override>(m, "Override", "An inspector's grade replacing the computed one.")
+      .def_readonly("area", &Override::area)
+      .def_readonly("regulation", &Override::regulation)
+      .def_readonly("grade", &Override::grade)
+      .def_readonly("reason", &Override::reason);
+  py::class_<Inspection, std::shared_ptr<Inspection>>(m, "Inspection", "One inspection of one unit.")
+      .def_static("load", &Inspection::load, py::arg("path"),
+                  py::call_guard<py::gil_scoped_release>(),
+                  "Read an inspection file; raises InspectionError listing every problem.")
+      .def_static("parse", &Inspection::parse, py::arg("text"), py::arg("file") = "<string>",
+                  py::call_guard<py::gil_scoped_release>(),
+                  "Parse inspection YAML (or JSON); `file` names it in messages.")
+      .def_readonly("id", &Inspection::id)
+      .def_readonly("unit", &Inspection::unit)
+      .def_readonly("specialty", &Inspection::specialty)
+      .def_readonly("date", &Inspection::date)
+      .def_readonly("regulations", &Inspection::regulations)
+      .def_readonly("default_status", &Inspection::default_status)
+      .def_readonly("findings", &Inspection::findings)
+      .def_readonly("overrides", &Inspection::overrides)
+      .def_readonly("notes", &Inspection::notes)
+      .def_readonly("file", &Inspection::file)
+      .def("find", &Inspection::find, py::arg("requirement"),
+           py::return_value_policy::reference_internal, "The finding for a requirement, or None.");
+}
+
+}  // namespace spur::python

@@ -1,0 +1,96 @@
+#pragma once
+// Small helpers shared by the test suites: paths, scratch rule directories, running the command.
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "spur/rule_book.hpp"
+
+namespace spur::test {
+
+inline std::filesystem::path source_dir() { return SPUR_SOURCE_DIR; }
+inline std::filesystem::path rules_dir() { return source_dir() / "rules"; }
+inline std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
+
+/// The bundled rule book, loaded once for the whole test run.
+inline const RuleBook& bundled() {
+  static const RuleBook book = RuleBook::load(rules_dir());
+  return book;
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+/// A fresh directory under the system temp dir, removed when the object goes.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("spur-test-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  /// Write `text` to `relative` inside the directory; returns the full path.
+  std::filesystem::path write(const std::string& relative, const std::string& text) const {
+    write_file(path_ / relative, text);
+    return path_ / relative;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// A scratch rules directory holding the bundled model, ready for test regulations.
+class ScratchRules : public ScratchDir {
+ public:
+  ScratchRules() {
+    std::filesystem::create_directories(path() / "spur-st");
+    std::filesystem::copy_file(rules_dir() / "spur-st" / "model.yaml",
+                               path() / "spur-st" / "model.yaml");
+  }
+  /// Write `rules/<folder>/regulation.yaml`; returns its path.
+  std::filesystem::path regulation(const std::string& folder, const std::string& yaml) const {
+    return write(folder + "/regulation.yaml", yaml);
+  }
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+/// Run the spur command with `args` (shell syntax), capturing its output.
+inline RunResult run_spur(const std::string& args) {
+  RunResult r;
+  const std::string command = std::string("\"") + SPUR_EXE + "\" " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace spur::test
