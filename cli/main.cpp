@@ -12,6 +12,7 @@
 
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
+#include "spur/follow_up.hpp"
 #include "spur/json.hpp"
 #include "spur/logging.hpp"
 #include "spur/rule_book.hpp"
@@ -29,6 +30,8 @@ struct Options {
   std::string area;
   std::string fail_on;
   std::vector<std::string> files;
+  std::string as_of;
+  std::vector<std::string> texts;
 };
 
 fs::path program_directory() {
@@ -120,6 +123,7 @@ int run_evaluate(const Options& o) {
   bool failed = false;
   nlohmann::json all = nlohmann::json::array();
   bool first = true;
+  if (o.format == "csv") std::cout << spur::cli::actions_csv_header();
   for (const auto& file : o.files) {
     try {
       auto inspection = std::make_shared<const spur::Inspection>(spur::Inspection::load(file));
@@ -128,6 +132,8 @@ int run_evaluate(const Options& o) {
       failed = failed || (threshold && fails(ev, *threshold));
       if (o.format == "json") {
         all.push_back(spur::to_json(ev));
+      } else if (o.format == "csv") {
+        std::cout << spur::cli::actions_csv(ev, false);
       } else {
         std::cout << (first ? "" : "\n") << spur::cli::evaluation_table(ev);
         first = false;
@@ -141,6 +147,111 @@ int run_evaluate(const Options& o) {
     std::cout << (o.files.size() == 1 ? all.front() : all).dump(2) << "\n";
   if (status) return status;
   return failed ? 3 : 0;
+}
+
+nlohmann::json date_json(const std::optional<spur::Date>& d) {
+  return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+nlohmann::json phrase_json(const spur::DatePhrase& phrase) {
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& p : phrase.parts)
+    parts.push_back({{"text", p.text},
+                     {"label", p.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.label)},
+                     {"start", date_json(p.start)},
+                     {"end", date_json(p.end)},
+                     {"precision", p.precision ? nlohmann::json(spur::to_string(*p.precision))
+                                               : nlohmann::json(nullptr)},
+                     {"recurrence", p.recurrence == spur::Recurrence::none
+                                        ? nlohmann::json(nullptr)
+                                        : nlohmann::json(spur::to_string(p.recurrence))}});
+  return {{"text", phrase.text}, {"parts", parts}, {"warnings", phrase.warnings}};
+}
+
+std::optional<spur::Date> as_of_date(const Options& o) {
+  if (o.as_of.empty()) return spur::today();
+  return spur::parse_iso_date(o.as_of);
+}
+
+int run_plan(const Options& o) {
+  auto as_of = as_of_date(o);
+  if (!as_of) {
+    std::cerr << "spur plan: --as-of " << o.as_of << " is not a date; write it as YYYY-MM-DD\n";
+    return 2;
+  }
+  spur::RuleBook book = load_book(o);
+  auto inspection =
+      std::make_shared<const spur::Inspection>(spur::Inspection::load(o.files.front()));
+  spur::Evaluation ev = spur::evaluate(book, inspection);
+  print_diagnostics(ev.diagnostics);
+  spur::PlanStatus st = spur::plan_status(ev, *as_of);
+  if (o.format != "json") {
+    std::cout << spur::cli::plan_table(ev, st);
+    return 0;
+  }
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& item : st.items) {
+    const spur::PlanEntry& p = *item.entry;
+    entries.push_back(
+        {{"requirement", item.requirement},
+         {"area", item.area},
+         {"action", p.action},
+         {"responsible", p.responsible},
+         {"due",
+          {{"text", p.due},
+           {"start", date_json(item.due_start)},
+           {"end", date_json(item.due_end)}}},
+         {"follow_up", {{"text", p.follow_up}, {"next", date_json(item.next_follow_up)}}},
+         {"follow_up_responsible", p.follow_up_responsible},
+         {"received", p.received},
+         {"received_on", date_json(p.received_on)},
+         {"done", date_json(p.done)},
+         {"state", spur::to_string(item.state)}});
+  }
+  nlohmann::json uncovered = nlohmann::json::array();
+  for (const auto& r : ev.results)
+    for (const auto& id : r.uncovered)
+      uncovered.push_back({{"regulation", r.regulation}, {"area", r.area}, {"requirement", id}});
+  std::cout << nlohmann::json{{"inspection", {{"id", ev.inspection_id}, {"unit", ev.unit}}},
+                              {"as_of", st.as_of.iso()},
+                              {"inspection_date", date_json(st.inspection_date)},
+                              {"plan_due", date_json(st.plan_due)},
+                              {"received", st.received},
+                              {"received_on", date_json(st.received_on)},
+                              {"in_time",
+                               st.in_time ? nlohmann::json(*st.in_time) : nlohmann::json(nullptr)},
+                              {"entries", entries},
+                              {"uncovered", uncovered},
+                              {"warnings", st.warnings}}
+                   .dump(2)
+            << "\n";
+  return 0;
+}
+
+int run_dates(const Options& o) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& text : o.texts) {
+    spur::DatePhrase phrase = spur::parse_date_phrase(text);
+    if (o.format == "json") {
+      all.push_back(phrase_json(phrase));
+      continue;
+    }
+    std::cout << text << "\n";
+    for (const auto& p : phrase.parts) {
+      std::cout << "  " << p.text << "  ->  ";
+      if (p.start)
+        std::cout << p.start->iso() << (*p.start == *p.end ? "" : ".." + p.end->iso()) << " ("
+                  << spur::to_string(*p.precision) << ")";
+      else
+        std::cout << "(ingen datering / no date)";
+      if (p.recurrence != spur::Recurrence::none)
+        std::cout << ", " << spur::to_string(p.recurrence);
+      std::cout << "\n";
+    }
+    for (const auto& w : phrase.warnings) std::cout << "  warning: " << w << "\n";
+  }
+  if (o.format == "json") std::cout << all.dump(2) << "\n";
+  return 0;
 }
 
 int run_explain(const Options& o) {
@@ -181,8 +292,8 @@ int main(int argc, char** argv) {
       ->default_str("text");
   auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
   evaluate->add_option("files", o.files, "inspection files (YAML)")->required();
-  evaluate->add_option("--format", o.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  evaluate->add_option("--format", o.format, "text, json, or csv (the actions)")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
   evaluate
       ->add_option("--fail-on", o.fail_on,
                    "exit 3 when some area is certainly graded this or worse (C or D)")
@@ -192,6 +303,16 @@ int main(int argc, char** argv) {
   explain->add_option("--area", o.area, "area A-H")->required();
   explain->add_option("--regulation", o.regulation, "only this regulation");
   explain->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  auto* plan = app.add_subcommand("plan", "follow up the action plan: due dates and states");
+  plan->add_option("file", o.files, "inspection file (YAML) with an action_plan")
+      ->required()
+      ->expected(1);
+  plan->add_option("--as-of", o.as_of, "the day to follow up on (YYYY-MM-DD; default today)");
+  plan->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  auto* dates = app.add_subcommand("dates", "read Swedish date phrases as action plans write them");
+  dates->add_option("texts", o.texts, "phrases, e.g. \"september 2025, därefter årligen\"")
+      ->required();
+  dates->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
 
@@ -213,6 +334,8 @@ int main(int argc, char** argv) {
     if (*evaluate) return run_evaluate(o);
     if (*explain) return run_explain(o);
     if (*graph) return run_graph(o);
+    if (*plan) return run_plan(o);
+    if (*dates) return run_dates(o);
   } catch (const spur::Error& e) {
     print_diagnostics(e.diagnostics());
     return 1;

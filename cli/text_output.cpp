@@ -58,7 +58,7 @@ std::string evaluation_table(const Evaluation& ev) {
   for (const auto& r : ev.regulations) s << pad(r, 16);
   if (ev.regulations.size() > 1) s << "samlad / combined";
   s << "\n";
-  bool any_override = false, any_provisional = false;
+  bool any_override = false, any_provisional = false, any_adjusted = false;
   for (std::size_t a = 0; a < model.areas.size(); ++a) {
     const Area& area = model.areas[a];
     std::string name = area.id + "  " + area.name;
@@ -67,6 +67,10 @@ std::string evaluation_table(const Evaluation& ev) {
     for (std::size_t r = 0; r < ev.regulations.size(); ++r) {
       const AreaResult& res = ev.results[r * model.areas.size() + a];
       std::string cell = grade_cell(res.effective(), res.grade());
+      if (res.adjusted) {
+        cell += "->" + std::string(to_string(*res.adjusted));
+        any_adjusted = true;
+      }
       if (res.override) {
         cell += "*";
         any_override = true;
@@ -78,6 +82,9 @@ std::string evaluation_table(const Evaluation& ev) {
     s << "\n";
   }
   if (any_override) s << "  * ändrad av granskarna / overridden by the inspectors\n";
+  if (any_adjusted)
+    s << "  D->C handlingsplan inkommen, gradering justerad till C / action plan received, "
+         "grade adjusted to C\n";
   if (any_provisional)
     s << "  ? preliminär: möjliga graderingar medan krav är ej bedömda / provisional: grades "
          "still possible while findings are not assessed\n";
@@ -94,6 +101,118 @@ std::string evaluation_table(const Evaluation& ev) {
         : *ev.action_plan_required ? "ja / yes"
                                    : "nej / no")
     << "\n";
+  return s.str();
+}
+
+namespace {
+
+std::string_view swedish(PlanState s) {
+  switch (s) {
+    case PlanState::planned:
+      return "planerad";
+    case PlanState::due:
+      return "pågår";
+    case PlanState::overdue:
+      return "försenad";
+    default:
+      return "klar";
+  }
+}
+
+std::string interval(const std::optional<Date>& start, const std::optional<Date>& end) {
+  if (!start) return "-";
+  if (!end || *start == *end) return start->iso();
+  return start->iso() + ".." + end->iso();
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string plan_table(const Evaluation& ev, const PlanStatus& st) {
+  std::ostringstream s;
+  s << "Handlingsplan / action plan: " << (ev.unit.empty() ? ev.inspection_id : ev.unit)
+    << "\nPer / as of " << st.as_of.iso() << "\n";
+  if (ev.plan.empty()) {
+    s << "\nIngen handlingsplan / no action plan in the inspection file.\n";
+    if (ev.action_plan_required.value_or(false))
+      s << "En handlingsplan krävs / an action plan is required (" << ev.required_actions.size()
+        << " required actions).\n";
+    return s.str();
+  }
+  s << "Planen / the plan: "
+    << (st.received ? "inkommen / received" : "ej inkommen / not received");
+  if (st.received_on) s << " " << st.received_on->iso();
+  if (st.plan_due) {
+    s << "; skulle in senast / due " << st.plan_due->iso();
+    if (st.in_time) s << (*st.in_time ? " (i tid / in time)" : " (sent / late)");
+  } else {
+    s << "; inspektionsdatum saknas / no inspection date, so no plan deadline";
+  }
+  s << "\n\n";
+  s << pad("Krav", 6) << pad("Omr.", 5) << pad("Genomförd senast / due", 42) << pad("Status", 20)
+    << pad("Nästa uppföljning / next follow-up", 37) << "Ansvarig / responsible\n";
+  for (const auto& item : st.items) {
+    const PlanEntry& p = *item.entry;
+    std::string due = p.due.empty() ? "-" : p.due;
+    if (item.due_start) due += " (" + interval(item.due_start, item.due_end) + ")";
+    std::string next = item.next_follow_up ? item.next_follow_up->iso() : "-";
+    for (const auto& part : item.follow_up.parts)
+      if (part.recurrence != Recurrence::none) {
+        next += part.recurrence == Recurrence::yearly ? " (årligen)" : " (varje termin)";
+        break;
+      }
+    std::string state =
+        std::string(swedish(item.state)) + " / " + std::string(to_string(item.state));
+    if (item.state == PlanState::done && p.done) state += " " + p.done->iso();
+    s << pad(item.requirement, 6) << pad(item.area, 5) << pad(due, 42) << pad(state, 20)
+      << pad(next, 37) << (p.responsible.empty() ? "-" : p.responsible);
+    if (!p.follow_up_responsible.empty() && p.follow_up_responsible != p.responsible)
+      s << " (uppföljning / follow-up: " << p.follow_up_responsible << ")";
+    s << "\n";
+  }
+  std::vector<std::string> uncovered;
+  for (const auto& r : ev.results)
+    for (const auto& id : r.uncovered) uncovered.push_back(r.regulation + " " + id);
+  if (!uncovered.empty()) {
+    s << "\nUtan åtgärd i planen / required actions the plan does not cover:\n";
+    for (const auto& u : uncovered) s << "  " << u << "\n";
+  }
+  if (!st.warnings.empty()) {
+    s << "\nAnmärkningar / notes on the dates:\n";
+    for (const auto& w : st.warnings) s << "  " << w << "\n";
+  }
+  return s.str();
+}
+
+std::string actions_csv_header() {
+  return "inspection,unit,action,requirement,area,kind,regulations,status,implied,text\n";
+}
+
+std::string actions_csv(const Evaluation& ev, bool header) {
+  std::ostringstream s;
+  if (header) s << actions_csv_header();
+  auto rows = [&](const char* type, const std::vector<Action>& list) {
+    for (const auto& a : list) {
+      std::string regs;
+      for (const auto& r : a.regulations) regs += (regs.empty() ? "" : ";") + r;
+      s << csv_field(ev.inspection_id) << "," << csv_field(ev.unit) << "," << type << ","
+        << a.requirement << "," << a.area << "," << to_string(a.kind) << "," << regs << ","
+        << to_string(a.status) << "," << (a.implied ? "true" : "false") << ","
+        << csv_field(a.definition ? a.definition->text : "") << "\n";
+    }
+  };
+  rows("required", ev.required_actions);
+  rows("recommended", ev.recommended_actions);
+  rows("improvement", ev.improvements);
   return s.str();
 }
 

@@ -4,11 +4,17 @@
 #include <string>
 
 #include "spur/evaluation.hpp"
+#include "spur/follow_up.hpp"
 
 namespace spur::cli {
 
 /// Areas by regulations with grades, then the actions and the action-plan status.
 std::string evaluation_table(const Evaluation& evaluation);
+/// The action plan as a study director prints it for a follow-up meeting.
+std::string plan_table(const Evaluation& evaluation, const PlanStatus& status);
+std::string actions_csv_header();
+/// The actions as CSV (one row per action), for spreadsheets.
+std::string actions_csv(const Evaluation& evaluation, bool header);
 /// One regulation's requirements as a table.
 std::string requirements_table(const Regulation& regulation);
 

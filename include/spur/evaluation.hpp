@@ -49,15 +49,16 @@ struct AreaResult {
   std::string regulation;
   std::string area;
   std::string scale;
-  GradeSet possible;                  ///< computed grades still possible
-  std::optional<Grade> computed;      ///< set when exactly one is possible
-  std::optional<Override> override;   ///< an inspector's grade, when given
-  std::optional<Grade> adjusted;      ///< after an action plan (later work)
-  std::array<KindCounts, 3> counts;   ///< by Kind
-  std::array<bool, 3> has_kind{};     ///< whether the area has requirements of that kind
-  int deciding_row = -1;              ///< index of the scale row that decided; -1 if provisional
-  std::vector<std::string> decisive;  ///< the requirements that made the deciding row hold
-  std::vector<std::string> unknown;   ///< not assessed requirements that could change it
+  GradeSet possible;                   ///< computed grades still possible
+  std::optional<Grade> computed;       ///< set when exactly one is possible
+  std::optional<Override> override;    ///< an inspector's grade, when given
+  std::optional<Grade> adjusted;       ///< C when a received plan covers every required action
+  std::vector<std::string> uncovered;  ///< for a D: required actions no received entry covers
+  std::array<KindCounts, 3> counts;    ///< by Kind
+  std::array<bool, 3> has_kind{};      ///< whether the area has requirements of that kind
+  int deciding_row = -1;               ///< index of the scale row that decided; -1 if provisional
+  std::vector<std::string> decisive;   ///< the requirements that made the deciding row hold
+  std::vector<std::string> unknown;    ///< not assessed requirements that could change it
 
   /// The grade that stands: the override if any, else the computed grade.
   std::optional<Grade> grade() const;
@@ -71,6 +72,7 @@ struct CombinedArea {
   std::string area;
   GradeSet possible;
   std::optional<Grade> grade;
+  std::optional<Grade> adjusted;  ///< after received action plans, when some pair was adjusted
 };
 
 /// A requirement that needs doing something about.
@@ -99,6 +101,14 @@ struct Conflict {
   std::string message;
 };
 
+/// A plan entry resolved against the rule book.
+struct PlanLink {
+  const PlanEntry* entry = nullptr;  ///< in Evaluation::inspection
+  std::string requirement;           ///< the id it concerns
+  std::string area;
+  bool required = false;  ///< whether the requirement is a required action of the inspection
+};
+
 /// Effective statuses of every requirement of one inspected regulation.
 struct RegulationOutcome {
   std::string regulation;
@@ -124,6 +134,7 @@ struct Evaluation {
   std::optional<bool> action_plan_required{};  ///< true, false, or unknown while D is possible
   std::vector<Diagnostic> diagnostics{};       ///< warnings about the inspection
   std::vector<RegulationOutcome> outcomes{};
+  std::vector<PlanLink> plan{};  ///< the action plan's entries, in the file's order
 
   /// The result for one area; with no regulation, the single inspected one. Throws LookupError.
   const AreaResult& result(std::string_view area, std::string_view regulation = {}) const;

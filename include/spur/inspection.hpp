@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "spur/action_plan.hpp"
 #include "spur/error.hpp"
 #include "spur/model.hpp"
 #include "spur/types.hpp"
@@ -50,9 +51,11 @@ struct Inspection {
   Status default_status = Status::not_assessed;
   std::vector<Finding> findings;
   std::vector<Override> overrides;
+  std::vector<PlanEntry> action_plan;  ///< the handlingsplan, once it is written
   std::string notes;
   std::string file;
   SourceLocation regulations_location;
+  std::vector<Diagnostic> warnings;  ///< found while reading (e.g. plan entries lacking a field)
 
   /// Read an inspection file; throws InspectionError listing every problem found in it, or
   /// FileError when it cannot be read.

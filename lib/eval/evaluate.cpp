@@ -8,6 +8,7 @@
 #include "logging.hpp"
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
+#include "spur/action_plan.hpp"
 #include "spur/evaluation.hpp"
 
 namespace spur {
@@ -62,8 +63,37 @@ namespace {
 
 // Checks the inspection against the book and resolves each finding's requirement to its index
 // in RuleBookData::requirement_ids (-1 when unknown). Errors and warnings go to `diags`.
-std::vector<int> resolve(const RuleBook& book, const Inspection& insp,
-                         std::vector<Diagnostic>& diags) {
+struct Resolved {
+  std::vector<int> findings;  // index into requirement_ids, by finding
+  std::vector<int> plan;      // likewise, by plan entry
+};
+
+// The requirement a plan entry names: its id, or its text as a report prints it.
+int plan_requirement(const detail::RuleBookData& data, const std::string& written) {
+  if (auto it = data.global_index.find(written); it != data.global_index.end()) return it->second;
+  const std::string wanted = normalise_text(written);
+  for (const auto& reg : data.regulations)
+    for (const auto& q : reg.requirements)
+      if (normalise_text(q.text) == wanted) return data.global_index.at(q.id);
+  return -1;
+}
+
+// The catalogue text sharing the longest beginning with `written`, to suggest a fix.
+std::string closest_text(const detail::RuleBookData& data, const std::string& written) {
+  const std::string wanted = normalise_text(written);
+  std::size_t best = 0;
+  const Requirement* found = nullptr;
+  for (const auto& reg : data.regulations)
+    for (const auto& q : reg.requirements) {
+      const std::string t = normalise_text(q.text);
+      std::size_t n = 0;
+      while (n < t.size() && n < wanted.size() && t[n] == wanted[n]) ++n;
+      if (n > best) best = n, found = &q;
+    }
+  return found && best >= 12 ? found->id + ": \"" + found->text + "\"" : std::string();
+}
+
+Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagnostic>& diags) {
   const auto& data = book.data();
   const std::string& file = insp.file;
   auto report = [&](Severity s, const SourceLocation& at, std::string message,
@@ -92,7 +122,9 @@ std::vector<int> resolve(const RuleBook& book, const Inspection& insp,
     else
       regs.push_back(&data.compiled[i]);
   }
-  std::vector<int> globals;
+  diags.insert(diags.end(), insp.warnings.begin(), insp.warnings.end());
+  Resolved resolved;
+  std::vector<int>& globals = resolved.findings;
   globals.reserve(insp.findings.size());
   for (const auto& f : insp.findings) {
     auto it = data.global_index.find(f.requirement);
@@ -147,12 +179,28 @@ std::vector<int> resolve(const RuleBook& book, const Inspection& insp,
       std::vector<std::string> grades;
       for (const auto& row : scale->rows) grades.emplace_back(to_string(row.grade));
       report(Severity::error, o.location,
-             "grade " + std::string(to_string(o.grade)) + " is not on the scale of area " +
-                 o.area + " (" + scale->id + ": " + join(grades) + ")");
+             "grade " + std::string(to_string(o.grade)) + " is not on the scale of area " + o.area +
+                 " (" + scale->id + ": " + join(grades) + ")");
     }
   }
+  for (const auto& p : insp.action_plan) {
+    const int g = plan_requirement(data, p.requirement);
+    resolved.plan.push_back(g);
+    if (g < 0) {
+      std::string hint = closest_text(data, p.requirement);
+      report(Severity::error, p.location,
+             "the action plan names '" + p.requirement +
+                 "', which is no requirement id and no requirement text" +
+                 (hint.empty() ? std::string(" (write an id such as D1, or the text exactly)")
+                               : " (closest: " + hint + ")"));
+    }
+    if (p.regulation && !inspected(*p.regulation))
+      report(Severity::error, p.location,
+             "the action plan entry names " + *p.regulation +
+                 ", which this inspection does not inspect");
+  }
   if (has_errors(diags)) throw InspectionError(diags);
-  return globals;
+  return resolved;
 }
 
 }  // namespace
@@ -203,6 +251,60 @@ void count(KindCounts& c, Status s) {
   }
 }
 
+// For a certain D: the unmet provisions of the pair that no received plan entry covers; none
+// left adjusts the grade to C.
+void list_uncovered(Evaluation& ev, AreaResult& res, const Inspection& insp,
+                    const std::vector<int>& plan, const std::vector<int>& regs) {
+  if (res.effective() != GradeSet::of(Grade::D)) return;
+  const auto& data = ev.book.data();
+  const int ri = data.regulation_index(res.regulation);
+  const auto& c = data.compiled[ri];
+  const RegulationOutcome* outcome = nullptr;
+  for (std::size_t r = 0; r < regs.size(); ++r)
+    if (regs[r] == ri) outcome = &ev.outcomes[r];
+  auto covers = [&](const std::string& id) {
+    for (std::size_t i = 0; i < insp.action_plan.size(); ++i) {
+      const PlanEntry& p = insp.action_plan[i];
+      if (p.received && data.requirement_ids[plan[i]] == id &&
+          (!p.regulation || *p.regulation == res.regulation))
+        return true;
+    }
+    return false;
+  };
+  bool any_entry = false;
+  for (int k : c.area_members[data.area_index.at(res.area)]) {
+    const auto& o = outcome->requirements[k];
+    if (o.requirement->kind != Kind::provision || !counts_as_unmet(o.status)) continue;
+    if (covers(o.requirement->id))
+      any_entry = true;
+    else
+      res.uncovered.push_back(o.requirement->id);
+  }
+  if (res.uncovered.empty() && any_entry) res.adjusted = Grade::C;
+}
+
+// Links plan entries to requirements and adjusts each certain D to C when received entries
+// cover every required action of that (regulation, area).
+void apply_plan(Evaluation& ev, const Inspection& insp, const std::vector<int>& plan,
+                const std::vector<int>& regs) {
+  const auto& data = ev.book.data();
+  for (std::size_t i = 0; i < insp.action_plan.size(); ++i) {
+    const PlanEntry& p = insp.action_plan[i];
+    const std::string& id = data.requirement_ids[plan[i]];
+    const Requirement* q = ev.book.find_requirement(id);
+    bool required = std::any_of(ev.required_actions.begin(), ev.required_actions.end(),
+                                [&](const Action& a) { return a.requirement == id; });
+    ev.plan.push_back({&p, id, q->area, required});
+    if (!required)
+      ev.diagnostics.push_back({Severity::warning, p.location.file, p.location.line,
+                                p.location.column,
+                                "the action plan has an entry for " + id +
+                                    ", which is not a required action of this inspection",
+                                id});
+  }
+  for (auto& res : ev.results) list_uncovered(ev, res, insp, plan, regs);
+}
+
 }  // namespace
 
 Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
@@ -212,7 +314,8 @@ Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
 Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shared) {
   const Inspection& insp = *shared;
   Evaluation ev{.book = book, .inspection = std::move(shared)};
-  const std::vector<int> finding_index = resolve(book, insp, ev.diagnostics);
+  const Resolved resolved = resolve(book, insp, ev.diagnostics);
+  const std::vector<int>& finding_index = resolved.findings;
   const auto& data = book.data();
   const auto& areas = data.model.areas;
   auto log = detail::logger();
@@ -359,9 +462,13 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
     }
     if (!strongest) continue;
     const Requirement& q = *strongest->requirement;
-    Action action{data.requirement_ids[g], q.area, q.kind, {},
+    Action action{data.requirement_ids[g],
+                  q.area,
+                  q.kind,
+                  {},
                   not_met ? Status::not_met : Status::partially_met,
-                  strongest->origin == StatusOrigin::implied, &q};
+                  strongest->origin == StatusOrigin::implied,
+                  &q};
     action.regulations.reserve(std::popcount(static_cast<unsigned>(where)));
     for (std::size_t r = 0; r < regs.size(); ++r)
       if (where & (1 << r)) action.regulations.push_back(data.regulations[regs[r]].id);
@@ -369,6 +476,23 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
                  : q.kind == Kind::advice  ? ev.recommended_actions
                                            : ev.improvements;
     list.push_back(std::move(action));
+  }
+
+  apply_plan(ev, insp, resolved.plan, regs);
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    // The combined adjusted grade: the worst over the regulations, each adjusted where it is.
+    std::optional<Grade> worst;
+    bool adjusted = false, known = true;
+    for (std::size_t r = 0; r < regs.size(); ++r) {
+      const AreaResult& res = ev.results[r * areas.size() + a];
+      adjusted = adjusted || res.adjusted;
+      std::optional<Grade> g = res.adjusted ? res.adjusted : res.grade();
+      if (!g)
+        known = false;
+      else if (!worst || *g > *worst)
+        worst = g;
+    }
+    if (adjusted && known) ev.areas[a].adjusted = worst;
   }
 
   bool certain = false, possible = false;

@@ -92,6 +92,7 @@ json to_json(const Evaluation& ev) {
                        {"computed_possible_grades", grades(r.possible)},
                        {"override", override},
                        {"adjusted_grade", grade(r.adjusted)},
+                       {"uncovered", r.uncovered},
                        {"counts", counts(r)},
                        {"rule", rule},
                        {"decisive", r.decisive},
@@ -118,6 +119,24 @@ json to_json(const Evaluation& ev) {
                          {"message", c.message}});
   json diagnostics = json::array();
   for (const auto& d : ev.diagnostics) diagnostics.push_back(to_json(d));
+  json plan = json::array();
+  for (const auto& link : ev.plan) {
+    const PlanEntry& p = *link.entry;
+    auto date = [](const std::optional<Date>& d) { return d ? json(d->iso()) : json(nullptr); };
+    plan.push_back({{"requirement", link.requirement},
+                    {"written", p.requirement},
+                    {"area", link.area},
+                    {"regulation", p.regulation ? json(*p.regulation) : json(nullptr)},
+                    {"required", link.required},
+                    {"action", p.action},
+                    {"due", p.due},
+                    {"responsible", p.responsible},
+                    {"follow_up", p.follow_up},
+                    {"follow_up_responsible", p.follow_up_responsible},
+                    {"received", p.received},
+                    {"received_on", date(p.received_on)},
+                    {"done", date(p.done)}});
+  }
   return {{"spur_version", version()},
           {"rulebook", {{"model", data.model.id}, {"regulations", book_regs}}},
           {"inspection", inspection},
@@ -130,6 +149,7 @@ json to_json(const Evaluation& ev) {
           {"conflicts", conflicts},
           {"action_plan_required",
            ev.action_plan_required ? json(*ev.action_plan_required) : json(nullptr)},
+          {"action_plan", plan},
           {"diagnostics", diagnostics}};
 }
 

@@ -50,17 +50,6 @@ void check_unique_keys(YamlReader& r, const YAML::Node& node, std::string_view w
   }
 }
 
-bool valid_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
-
 void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (!r.expect_map(n, "'inspection'")) return;
   check_unique_keys(r, n, "'inspection'");
@@ -71,7 +60,7 @@ void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   insp.specialty = r.text(n, "specialty", false, "'inspection'").value_or("");
   insp.notes = r.text(n, "notes", false, "'inspection'").value_or("");
   if (auto date = r.text(n, "date", false, "'inspection'")) {
-    if (valid_date(*date))
+    if (parse_iso_date(*date))
       insp.date = *date;
     else
       r.error(n["date"], "date '" + *date + "' is not a calendar date; write it as YYYY-MM-DD");
@@ -174,12 +163,69 @@ void read_overrides(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   }
 }
 
+void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
+  if (n.IsNull()) return;
+  if (!r.expect_sequence(n, "'action_plan'")) return;
+  for (const auto& e : n) {
+    if (!r.expect_map(e, "an action plan entry")) continue;
+    r.check_keys(e,
+                 {"requirement", "regulation", "action", "due", "responsible", "follow_up",
+                  "follow_up_responsible", "received", "done"},
+                 "an action plan entry");
+    PlanEntry p;
+    p.location = r.location(e);
+    auto requirement = r.text(e, "requirement", true, "an action plan entry");
+    if (!requirement) continue;
+    p.requirement = *requirement;
+    const std::string what =
+        "the plan entry for " +
+        (p.requirement.size() > 40 ? p.requirement.substr(0, 37) + "..." : p.requirement);
+    p.regulation = r.text(e, "regulation", false, what);
+    static constexpr std::pair<const char*, std::string PlanEntry::*> fields[] = {
+        {"action", &PlanEntry::action},
+        {"due", &PlanEntry::due},
+        {"responsible", &PlanEntry::responsible},
+        {"follow_up", &PlanEntry::follow_up},
+        {"follow_up_responsible", &PlanEntry::follow_up_responsible}};
+    for (const auto& [key, member] : fields) {
+      if (!e[key].IsDefined() || e[key].IsNull()) {
+        r.warning(e, what + " lacks '" + key + "'");
+        continue;
+      }
+      if (auto v = r.scalar(e[key], what + ": '" + key + "'")) p.*member = *v;
+    }
+    if (const YAML::Node received = e["received"]; received.IsDefined() && !received.IsNull()) {
+      const std::string text = received.IsScalar() ? received.Scalar() : std::string();
+      if (auto d = parse_iso_date(text)) {
+        p.received = true;
+        p.received_on = d;
+      } else if (text == "true" || text == "false") {
+        p.received = text == "true";
+      } else {
+        r.error(received, what + ": 'received' must be a date (YYYY-MM-DD) or true/false, not '" +
+                              text + "'");
+      }
+    } else {
+      r.warning(e, what + " lacks 'received' (the date the plan came in)");
+    }
+    if (const YAML::Node done = e["done"]; done.IsDefined() && !done.IsNull()) {
+      const std::string text = done.IsScalar() ? done.Scalar() : std::string();
+      if (auto d = parse_iso_date(text))
+        p.done = d;
+      else
+        r.error(done, what + ": 'done' must be a date (YYYY-MM-DD), not '" + text + "'");
+    }
+    insp.action_plan.push_back(std::move(p));
+  }
+}
+
 Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
   Inspection insp;
   insp.file = r.file();
   if (root && r.expect_map(*root, "an inspection file")) {
     const YAML::Node& n = *root;
-    r.check_keys(n, {"inspection", "findings", "overrides", "notes"}, "an inspection file");
+    r.check_keys(n, {"inspection", "findings", "overrides", "action_plan", "notes"},
+                 "an inspection file");
     check_unique_keys(r, n, "an inspection file");
     if (n["inspection"].IsDefined())
       read_header(r, n["inspection"], insp);
@@ -187,9 +233,11 @@ Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
       r.error(n, "the file lacks the 'inspection' section (unit, regulations, ...)");
     if (n["findings"].IsDefined()) read_findings(r, n["findings"], insp);
     if (n["overrides"].IsDefined()) read_overrides(r, n["overrides"], insp);
+    if (n["action_plan"].IsDefined()) read_plan(r, n["action_plan"], insp);
     if (n["notes"].IsDefined()) insp.notes = r.scalar(n["notes"], "'notes'").value_or(insp.notes);
   }
   if (has_errors(r.diagnostics())) throw InspectionError(r.diagnostics());
+  insp.warnings = r.diagnostics();
   return insp;
 }
 

@@ -205,9 +205,9 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
           int column = 0;
           if (!detail::Expression::parse(row.when, m.policy, error, column))
             r.error(row_node["when"], "in scale " + s.id + ", grade " +
-                                          std::string(to_string(row.grade)) + ": cannot read when \"" +
-                                          row.when + "\" at column " + std::to_string(column) +
-                                          ": " + error);
+                                          std::string(to_string(row.grade)) +
+                                          ": cannot read when \"" + row.when + "\" at column " +
+                                          std::to_string(column) + ": " + error);
         }
         if (auto t = r.text(row_node, "text", true, "a row of scale " + s.id)) row.text = *t;
         if (auto c = r.text(row_node, "consequence", false, "a row of scale " + s.id)) {
@@ -489,12 +489,15 @@ LoadResult load_rules(const std::filesystem::path& directory) {
     if (!f.based_on) continue;
     auto it = file_index.find(*f.based_on);
     if (it == file_index.end()) {
+      std::vector<std::string> others;  // a regulation cannot be based on itself
+      for (const auto& id : known_ids)
+        if (id != f.id) others.push_back(id);
       diags.push_back({Severity::error,
                        f.based_on_location.file,
                        f.based_on_location.line,
                        f.based_on_location.column,
                        "unknown regulation '" + *f.based_on + "' in based_on of " + f.id +
-                           " (known: " + join(known_ids) + ")",
+                           " (known: " + (others.empty() ? "none" : join(others)) + ")",
                        {}});
       broken[i] = true;
     } else {
