@@ -78,7 +78,10 @@ std::string evaluation_table(const Evaluation& ev) {
       any_provisional = any_provisional || !res.grade();
       s << pad(cell, 16);
     }
-    if (ev.regulations.size() > 1) s << grade_cell(ev.areas[a].possible, ev.areas[a].grade);
+    if (ev.regulations.size() > 1) {
+      s << grade_cell(ev.areas[a].possible, ev.areas[a].grade);
+      if (ev.areas[a].adjusted) s << "->" << to_string(*ev.areas[a].adjusted);
+    }
     s << "\n";
   }
   if (any_override) s << "  * ändrad av granskarna / overridden by the inspectors\n";
