@@ -127,8 +127,7 @@ TEST(ExpressionEval, CountsReadTheRightKind) {
 TEST(ExpressionEval, AnyCountsEveryKind) {
   EXPECT_TRI(eval("any.unmet > 0", Counts{}.indicator(counts(0, 1))), Tri::yes);
   EXPECT_TRI(eval("any.unmet > 0", Counts{}.advice(counts(1, 0, 1))), Tri::unknown);
-  EXPECT_TRI(eval("any.unmet > 0", Counts{}.provision(counts(3, 0)).advice(counts(2, 0))),
-             Tri::no);
+  EXPECT_TRI(eval("any.unmet > 0", Counts{}.provision(counts(3, 0)).advice(counts(2, 0))), Tri::no);
   EXPECT_TRI(eval("any.total == 5", Counts{}.provision(counts(3, 0)).advice(counts(1, 0, 1))),
              Tri::yes);
 }
