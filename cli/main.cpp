@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 
+#include "diff_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -313,6 +314,8 @@ int main(int argc, char** argv) {
   dates->add_option("texts", o.texts, "phrases, e.g. \"september 2025, därefter årligen\"")
       ->required();
   dates->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  spur::cli::DiffOptions diff_options;
+  auto* diff = spur::cli::add_diff_command(app, diff_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
 
@@ -336,6 +339,7 @@ int main(int argc, char** argv) {
     if (*graph) return run_graph(o);
     if (*plan) return run_plan(o);
     if (*dates) return run_dates(o);
+    if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
   } catch (const spur::Error& e) {
     print_diagnostics(e.diagnostics());
     return 1;

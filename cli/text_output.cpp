@@ -52,7 +52,13 @@ std::string evaluation_table(const Evaluation& ev) {
   const auto& model = ev.book.model();
   std::string title = ev.unit.empty() ? ev.inspection_id : ev.unit;
   if (!ev.inspection_id.empty() && !ev.unit.empty()) title += "  (" + ev.inspection_id + ")";
-  s << (title.empty() ? ev.file : title) << "\n\n";
+  s << (title.empty() ? ev.file : title) << "\n";
+  if (!ev.applicability.empty()) {
+    s << "Regelverk ur ST-läkarna / regulations from the trainees:\n";
+    for (const auto& a : ev.applicability)
+      for (const auto& reason : a.reasons) s << "  " << reason << "\n";
+  }
+  s << "\n";
   const std::size_t name_width = 58;
   s << pad("Område / area", name_width);
   for (const auto& r : ev.regulations) s << pad(r, 16);

@@ -101,6 +101,13 @@ struct Conflict {
   std::string message;
 };
 
+/// The regulations that apply to one trainee, and why.
+struct TraineeRegulations {
+  std::string trainee;
+  std::vector<std::string> regulations;
+  std::vector<std::string> reasons;  ///< one sentence per regulation
+};
+
 /// A plan entry resolved against the rule book.
 struct PlanLink {
   const PlanEntry* entry = nullptr;  ///< in Evaluation::inspection
@@ -134,7 +141,10 @@ struct Evaluation {
   std::optional<bool> action_plan_required{};  ///< true, false, or unknown while D is possible
   std::vector<Diagnostic> diagnostics{};       ///< warnings about the inspection
   std::vector<RegulationOutcome> outcomes{};
-  std::vector<PlanLink> plan{};  ///< the action plan's entries, in the file's order
+  std::vector<PlanLink> plan{};
+  /// When the inspection lists trainees: the regulations that apply to each, and why.
+  std::vector<TraineeRegulations>
+      applicability{};  ///< the action plan's entries, in the file's order
 
   /// The result for one area; with no regulation, the single inspected one. Throws LookupError.
   const AreaResult& result(std::string_view area, std::string_view regulation = {}) const;

@@ -41,13 +41,24 @@ struct Override {
   SourceLocation location;
 };
 
+/// An ST doctor at the unit, as far as the regulations care: when ST began and whether they
+/// did Swedish AT decide which regulation applies.
+struct Trainee {
+  std::string id;
+  std::optional<Date> st_start;
+  std::optional<bool> swedish_at;
+  std::optional<Date> licensed;
+  SourceLocation location;
+};
+
 /// One inspection of one unit.
 struct Inspection {
   std::string id;
   std::string unit;
   std::string specialty;
-  std::optional<std::string> date;  ///< ISO date, when known
-  std::vector<std::string> regulations;
+  std::optional<std::string> date;       ///< ISO date, when known
+  std::vector<std::string> regulations;  ///< empty: derived from `trainees`
+  std::vector<Trainee> trainees;
   Status default_status = Status::not_assessed;
   std::vector<Finding> findings;
   std::vector<Override> overrides;

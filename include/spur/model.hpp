@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "spur/dates.hpp"
 #include "spur/types.hpp"
 
 namespace spur {
@@ -85,6 +86,33 @@ struct Model {
   const Scale* find_scale(std::string_view id) const;
 };
 
+/// The period a regulation is in force; open ends are empty.
+struct InForce {
+  std::optional<Date> from;
+  std::optional<Date> until;
+};
+
+/// One condition on a trainee in an `applies_to` rule.
+struct TraineeCondition {
+  enum class Field : std::uint8_t {
+    swedish_at,       ///< did Swedish AT (allmäntjänstgöring): `swedish_at: true|false`
+    st_start_before,  ///< began ST before a date: `st_start_before: 2021-07-01`
+    st_start_from,    ///< began ST on or after a date
+    licensed_before,  ///< licensed (legitimation) before a date
+    licensed_from,    ///< licensed on or after a date
+  };
+  Field field = Field::swedish_at;
+  bool flag = false;  ///< for swedish_at
+  Date date;          ///< for the date conditions
+};
+
+/// Which trainees a regulation applies to: `any` (one condition holds) or `all` of them.
+struct Applicability {
+  bool any = true;
+  std::vector<TraineeCondition> conditions;
+  bool defined() const { return !conditions.empty(); }
+};
+
 /// A regulation with every requirement resolved through its `based_on` chain.
 struct Regulation {
   std::string id;
@@ -93,6 +121,8 @@ struct Regulation {
   std::optional<std::string> based_on;
   std::vector<Requirement> requirements;  ///< in catalogue order
   std::string file;
+  InForce in_force;          ///< not inherited through based_on
+  Applicability applies_to;  ///< not inherited through based_on
 
   const Requirement* find(std::string_view requirement_id) const;
 };

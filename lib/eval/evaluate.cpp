@@ -9,6 +9,7 @@
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
 #include "spur/action_plan.hpp"
+#include "spur/applicability.hpp"
 #include "spur/evaluation.hpp"
 
 namespace spur {
@@ -64,6 +65,8 @@ namespace {
 // Checks the inspection against the book and resolves each finding's requirement to its index
 // in RuleBookData::requirement_ids (-1 when unknown). Errors and warnings go to `diags`.
 struct Resolved {
+  std::vector<std::string> regulations;  // inspected: as written, or derived from trainees
+  std::vector<TraineeRegulations> applicability;
   std::vector<int> findings;  // index into requirement_ids, by finding
   std::vector<int> plan;      // likewise, by plan entry
 };
@@ -106,15 +109,48 @@ Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagn
     for (const auto& r : book.regulations()) ids.push_back(r.id);
     return join(ids);
   };
+  Resolved resolved;
+  // The regulations inspected: as written, else those that apply to the unit's trainees.
+  if (!insp.trainees.empty()) {
+    resolved.applicability = derive_regulations(book, insp.trainees);
+    for (std::size_t t = 0; t < insp.trainees.size(); ++t) {
+      const auto& tr = resolved.applicability[t];
+      if (tr.regulations.empty())
+        report(Severity::warning, insp.trainees[t].location,
+               "no regulation of the rule book applies to trainee " + tr.trainee);
+      for (const auto& reg : tr.regulations) {
+        const bool listed = std::find(insp.regulations.begin(), insp.regulations.end(), reg) !=
+                            insp.regulations.end();
+        if (!insp.regulations.empty() && !listed)
+          report(Severity::warning, insp.trainees[t].location,
+                 reg + " applies to trainee " + tr.trainee +
+                     " but is not among the inspected "
+                     "regulations");
+      }
+    }
+  }
+  if (!insp.regulations.empty()) {
+    resolved.regulations = insp.regulations;
+  } else {
+    for (const auto& reg : book.regulations())
+      for (const auto& tr : resolved.applicability)
+        if (std::find(tr.regulations.begin(), tr.regulations.end(), reg.id) !=
+            tr.regulations.end()) {
+          resolved.regulations.push_back(reg.id);
+          break;
+        }
+  }
+  const std::vector<std::string>& inspected_regs = resolved.regulations;
   auto inspected = [&](std::string_view reg) {
-    return std::find(insp.regulations.begin(), insp.regulations.end(), reg) !=
-           insp.regulations.end();
+    return std::find(inspected_regs.begin(), inspected_regs.end(), reg) != inspected_regs.end();
   };
   std::vector<const detail::CompiledRegulation*> regs;
-  if (insp.regulations.empty())
+  if (inspected_regs.empty())
     report(Severity::error, insp.regulations_location,
-           "the inspection names no regulation (regulations: [" + known() + "])");
-  for (const auto& reg : insp.regulations) {
+           insp.trainees.empty()
+               ? "the inspection names no regulation (regulations: [" + known() + "])"
+               : "no regulation applies to any of the trainees; name them in 'regulations'");
+  for (const auto& reg : inspected_regs) {
     int i = data.regulation_index(reg);
     if (i < 0)
       report(Severity::error, insp.regulations_location,
@@ -123,7 +159,6 @@ Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagn
       regs.push_back(&data.compiled[i]);
   }
   diags.insert(diags.end(), insp.warnings.begin(), insp.warnings.end());
-  Resolved resolved;
   std::vector<int>& globals = resolved.findings;
   globals.reserve(insp.findings.size());
   for (const auto& f : insp.findings) {
@@ -141,7 +176,7 @@ Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagn
     for (const auto* c : regs) in_any = in_any || c->position_of[g] >= 0;
     if (!in_any && !regs.empty())
       report(Severity::warning, f.location,
-             f.requirement + " is not part of " + join(insp.regulations, " or ") +
+             f.requirement + " is not part of " + join(inspected_regs, " or ") +
                  "; its finding is not used",
              f.requirement);
     for (const auto& b : f.by_regulation) {
@@ -316,6 +351,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   Evaluation ev{.book = book, .inspection = std::move(shared)};
   const Resolved resolved = resolve(book, insp, ev.diagnostics);
   const std::vector<int>& finding_index = resolved.findings;
+  ev.applicability = resolved.applicability;
   const auto& data = book.data();
   const auto& areas = data.model.areas;
   auto log = detail::logger();
@@ -327,8 +363,8 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   // Regulations in the rule book's order, so output is stable whatever the file's order.
   std::vector<int> regs;
   for (std::size_t i = 0; i < data.regulations.size(); ++i)
-    if (std::find(insp.regulations.begin(), insp.regulations.end(), data.regulations[i].id) !=
-        insp.regulations.end())
+    if (std::find(resolved.regulations.begin(), resolved.regulations.end(),
+                  data.regulations[i].id) != resolved.regulations.end())
       regs.push_back(static_cast<int>(i));
   ev.results.reserve(regs.size() * areas.size());
   ev.outcomes.reserve(regs.size());

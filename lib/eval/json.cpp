@@ -119,6 +119,10 @@ json to_json(const Evaluation& ev) {
                          {"message", c.message}});
   json diagnostics = json::array();
   for (const auto& d : ev.diagnostics) diagnostics.push_back(to_json(d));
+  json applicability = json::array();
+  for (const auto& a : ev.applicability)
+    applicability.push_back(
+        {{"trainee", a.trainee}, {"regulations", a.regulations}, {"reasons", a.reasons}});
   json plan = json::array();
   for (const auto& link : ev.plan) {
     const PlanEntry& p = *link.entry;
@@ -150,6 +154,7 @@ json to_json(const Evaluation& ev) {
           {"action_plan_required",
            ev.action_plan_required ? json(*ev.action_plan_required) : json(nullptr)},
           {"action_plan", plan},
+          {"applicability", applicability},
           {"diagnostics", diagnostics}};
 }
 

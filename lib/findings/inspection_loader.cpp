@@ -53,8 +53,9 @@ void check_unique_keys(YamlReader& r, const YAML::Node& node, std::string_view w
 void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (!r.expect_map(n, "'inspection'")) return;
   check_unique_keys(r, n, "'inspection'");
-  r.check_keys(n, {"id", "unit", "specialty", "date", "regulations", "default_status", "notes"},
-               "'inspection'");
+  r.check_keys(
+      n, {"id", "unit", "specialty", "date", "regulations", "trainees", "default_status", "notes"},
+      "'inspection'");
   insp.id = r.text(n, "id", false, "'inspection'").value_or("");
   insp.unit = r.text(n, "unit", false, "'inspection'").value_or("");
   insp.specialty = r.text(n, "specialty", false, "'inspection'").value_or("");
@@ -78,9 +79,38 @@ void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
       insp.regulations = *list;
       if (list->empty()) r.error(n["regulations"], "'regulations' is empty: name at least one");
     }
-  } else {
-    r.error(n, "'inspection' lacks the field 'regulations' (e.g. regulations: [sosfs-2015-8])");
   }
+  if (n["trainees"].IsDefined() && r.expect_sequence(n["trainees"], "'trainees'")) {
+    for (const auto& t : n["trainees"]) {
+      if (!r.expect_map(t, "a trainee")) continue;
+      r.check_keys(t, {"id", "st_start", "swedish_at", "licensed"}, "a trainee");
+      Trainee trainee;
+      trainee.location = r.location(t);
+      trainee.id = r.text(t, "id", true, "a trainee").value_or("");
+      const std::string what = "trainee " + trainee.id;
+      if (auto start = r.text(t, "st_start", true, what)) {
+        trainee.st_start = parse_iso_date(*start);
+        if (!trainee.st_start)
+          r.error(t["st_start"],
+                  what + ": st_start must be a date (YYYY-MM-DD), not '" + *start + "'");
+      }
+      if (t["swedish_at"].IsDefined())
+        trainee.swedish_at = r.boolean(t["swedish_at"], what + ": swedish_at");
+      else
+        r.error(t, what + " lacks 'swedish_at' (true if they did Swedish AT)");
+      if (auto licensed = r.text(t, "licensed", false, what)) {
+        trainee.licensed = parse_iso_date(*licensed);
+        if (!trainee.licensed)
+          r.error(t["licensed"],
+                  what + ": licensed must be a date (YYYY-MM-DD), not '" + *licensed + "'");
+      }
+      insp.trainees.push_back(std::move(trainee));
+    }
+  }
+  if (!n["regulations"].IsDefined() && !n["trainees"].IsDefined())
+    r.error(n,
+            "'inspection' needs 'regulations' (e.g. regulations: [sosfs-2015-8]) or 'trainees' to "
+            "derive them from");
   if (n["default_status"].IsDefined())
     if (auto s = read_status(r, n["default_status"], "default_status")) insp.default_status = *s;
 }

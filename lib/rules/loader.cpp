@@ -8,6 +8,7 @@
 #include "logging.hpp"
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
+#include "spur/action_plan.hpp"
 #include "spur/rule_book.hpp"
 
 namespace spur {
@@ -31,6 +32,8 @@ struct RequirementEntry {
 };
 
 struct RegulationFile {
+  InForce in_force;
+  Applicability applies_to;
   std::string id;
   std::string title;
   std::string model;
@@ -114,6 +117,72 @@ std::vector<RequirementEntry> read_requirements(YamlReader& r, const YAML::Node&
   return out;
 }
 
+std::optional<Date> read_date(YamlReader& r, const YAML::Node& node, std::string_view what) {
+  auto text = r.scalar(node, what);
+  if (!text) return std::nullopt;
+  auto d = parse_iso_date(*text);
+  if (!d) r.error(node, std::string(what) + " must be a date (YYYY-MM-DD), not '" + *text + "'");
+  return d;
+}
+
+void read_in_force(YamlReader& r, const YAML::Node& n, InForce& out) {
+  if (!n.IsDefined() || n.IsNull() || !r.expect_map(n, "'in_force'")) return;
+  r.check_keys(n, {"from", "until"}, "'in_force'");
+  if (n["from"].IsDefined() && !n["from"].IsNull())
+    out.from = read_date(r, n["from"], "in_force.from");
+  if (n["until"].IsDefined() && !n["until"].IsNull())
+    out.until = read_date(r, n["until"], "in_force.until");
+  if (out.from && out.until && *out.until < *out.from) r.error(n, "in_force ends before it begins");
+}
+
+// applies_to: {any: [cond, ...]} or {all: [cond, ...]}; each cond one of swedish_at: bool,
+// st_start_before/st_start_from/licensed_before/licensed_from: date.
+void read_applies_to(YamlReader& r, const YAML::Node& n, Applicability& out) {
+  if (!n.IsDefined() || n.IsNull() || !r.expect_map(n, "'applies_to'")) return;
+  r.check_keys(n, {"any", "all"}, "'applies_to'");
+  if (n.size() != 1) {
+    r.error(n, "'applies_to' takes exactly one of any: [...] or all: [...]");
+    return;
+  }
+  out.any = n["any"].IsDefined();
+  const YAML::Node list = out.any ? n["any"] : n["all"];
+  if (!r.expect_sequence(list, "the conditions of 'applies_to'")) return;
+  using Field = TraineeCondition::Field;
+  static const std::map<std::string, Field> fields{{"swedish_at", Field::swedish_at},
+                                                   {"st_start_before", Field::st_start_before},
+                                                   {"st_start_from", Field::st_start_from},
+                                                   {"licensed_before", Field::licensed_before},
+                                                   {"licensed_from", Field::licensed_from}};
+  for (const auto& c : list) {
+    if (!r.expect_map(c, "a condition of 'applies_to'")) continue;
+    if (c.size() != 1) {
+      r.error(c, "a condition of 'applies_to' has one key, such as st_start_before: 2021-07-01");
+      continue;
+    }
+    const std::string key = c.begin()->first.as<std::string>("");
+    auto it = fields.find(key);
+    if (it == fields.end()) {
+      r.error(c.begin()->first,
+              "unknown condition '" + key +
+                  "' (allowed: swedish_at, st_start_before, st_start_from, licensed_before, "
+                  "licensed_from)");
+      continue;
+    }
+    TraineeCondition cond;
+    cond.field = it->second;
+    if (cond.field == Field::swedish_at) {
+      auto flag = r.boolean(c.begin()->second, "swedish_at");
+      if (!flag) continue;
+      cond.flag = *flag;
+    } else {
+      auto d = read_date(r, c.begin()->second, key);
+      if (!d) continue;
+      cond.date = *d;
+    }
+    out.conditions.push_back(cond);
+  }
+}
+
 RegulationFile read_regulation(YamlReader& r, const std::filesystem::path& path,
                                const Model& model) {
   RegulationFile f;
@@ -133,6 +202,8 @@ RegulationFile read_regulation(YamlReader& r, const std::filesystem::path& path,
     f.model_location = r.location(n["model"]);
   }
   f.based_on = r.text(n, "based_on", false, "the regulation file");
+  read_in_force(r, n["in_force"], f.in_force);
+  read_applies_to(r, n["applies_to"], f.applies_to);
   if (f.based_on) f.based_on_location = r.location(n["based_on"]);
   if (f.based_on) {
     if (n["requirements"].IsDefined())
@@ -322,6 +393,8 @@ struct Resolver {
     reg.model = f.model;
     reg.based_on = f.based_on;
     reg.file = f.file;
+    reg.in_force = f.in_force;
+    reg.applies_to = f.applies_to;
     std::map<std::string, SourceLocation> defined;
     if (!base) {
       add_all(reg, f.requirements, defined);
@@ -423,8 +496,10 @@ LoadResult load_rules(const std::filesystem::path& directory) {
   auto data = std::make_shared<detail::RuleBookData>();
   data->directory = directory;
   std::optional<Model> model;
+  bool model_file_found = false;
   for (const auto& folder : folders) {
     if (!std::filesystem::exists(folder / "model.yaml")) continue;
+    model_file_found = true;
     YamlReader r((folder / "model.yaml").string(), diags);
     if (model) {
       diags.push_back({Severity::error,
@@ -439,12 +514,14 @@ LoadResult load_rules(const std::filesystem::path& directory) {
     model = read_model(r, folder / "model.yaml");
   }
   if (!model) {
-    diags.push_back({Severity::error,
-                     directory.string(),
-                     0,
-                     0,
-                     "no model.yaml in any folder of the rules directory",
-                     {}});
+    // A model.yaml that could not be read has said why already.
+    if (!model_file_found)
+      diags.push_back({Severity::error,
+                       directory.string(),
+                       0,
+                       0,
+                       "no model.yaml in any folder of the rules directory",
+                       {}});
     return result;
   }
   log->debug("loaded model {} with {} areas and {} scales", model->id, model->areas.size(),
