@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "findings/inspection_reader.hpp"
 #include "rules/yaml_reader.hpp"
 #include "spur/inspection.hpp"
 
@@ -252,26 +253,33 @@ void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
 Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
   Inspection insp;
   insp.file = r.file();
-  if (root && r.expect_map(*root, "an inspection file")) {
-    const YAML::Node& n = *root;
-    r.check_keys(n, {"inspection", "findings", "overrides", "action_plan", "notes"},
-                 "an inspection file");
-    check_unique_keys(r, n, "an inspection file");
-    if (n["inspection"].IsDefined())
-      read_header(r, n["inspection"], insp);
-    else
-      r.error(n, "the file lacks the 'inspection' section (unit, regulations, ...)");
-    if (n["findings"].IsDefined()) read_findings(r, n["findings"], insp);
-    if (n["overrides"].IsDefined()) read_overrides(r, n["overrides"], insp);
-    if (n["action_plan"].IsDefined()) read_plan(r, n["action_plan"], insp);
-    if (n["notes"].IsDefined()) insp.notes = r.scalar(n["notes"], "'notes'").value_or(insp.notes);
-  }
+  if (root) detail::read_inspection(r, *root, insp, true);
   if (has_errors(r.diagnostics())) throw InspectionError(r.diagnostics());
   insp.warnings = r.diagnostics();
   return insp;
 }
 
 }  // namespace
+
+void detail::read_inspection(YamlReader& r, const YAML::Node& n, Inspection& insp,
+                             bool header_required) {
+  if (!r.expect_map(n, "an inspection")) return;
+  r.check_keys(n, {"inspection", "findings", "overrides", "action_plan", "notes"},
+               "an inspection file");
+  check_unique_keys(r, n, "an inspection file");
+  if (n["inspection"].IsDefined())
+    read_header(r, n["inspection"], insp);
+  else if (header_required)
+    r.error(n, "the file lacks the 'inspection' section (unit, regulations, ...)");
+  if (n["findings"].IsDefined()) read_findings(r, n["findings"], insp);
+  if (n["overrides"].IsDefined()) read_overrides(r, n["overrides"], insp);
+  if (n["action_plan"].IsDefined()) read_plan(r, n["action_plan"], insp);
+  if (n["notes"].IsDefined()) insp.notes = r.scalar(n["notes"], "'notes'").value_or(insp.notes);
+}
+
+void detail::read_findings_into(YamlReader& r, const YAML::Node& n, Inspection& insp) {
+  read_findings(r, n, insp);
+}
 
 std::optional<Status> Finding::status_in(std::string_view regulation) const {
   for (const auto& b : by_regulation)

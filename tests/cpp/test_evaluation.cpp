@@ -242,8 +242,9 @@ TEST(Evaluation, G11OutsideA2015Inspection) {
 TEST(Evaluation, ImpliedThroughE2) {
   const auto ev = eval_file("implied-e2.yaml");
   EXPECT_EQ(grades(ev), "ADAADAAA");
-  EXPECT_EQ(implied(ev, k2015), (std::map<std::string, Ids>{
-                                    {"B1", {"E2"}}, {"B2", {"E2"}}, {"E4", {"E2"}}, {"E10", {"E2"}}}));
+  EXPECT_EQ(implied(ev, k2015),
+            (std::map<std::string, Ids>{
+                {"B1", {"E2"}}, {"B2", {"E2"}}, {"E4", {"E2"}}, {"E10", {"E2"}}}));
   EXPECT_EQ(outcome(ev, k2015, "B1").origin, StatusOrigin::implied);
   EXPECT_EQ(outcome(ev, k2015, "B1").status, Status::not_met);
   EXPECT_EQ(ev.result("B").decisive, (Ids{"B1", "B2"}));
@@ -262,12 +263,12 @@ TEST(Evaluation, ImpliedThroughD6AcrossAreas) {
   const auto ev = eval_file("implied-d6.yaml");
   EXPECT_EQ(grades(ev), "AAADDDAA");
   EXPECT_EQ(implied(ev, k2015), (std::map<std::string, Ids>{{"D7", {"D6"}},
-                                                             {"E1", {"D6"}},
-                                                             {"E4", {"D6"}},
-                                                             {"F1", {"D6"}},
-                                                             {"F3", {"D6"}},
-                                                             {"F4", {"D6"}},
-                                                             {"F5", {"D6"}}}));
+                                                            {"E1", {"D6"}},
+                                                            {"E4", {"D6"}},
+                                                            {"F1", {"D6"}},
+                                                            {"F3", {"D6"}},
+                                                            {"F4", {"D6"}},
+                                                            {"F5", {"D6"}}}));
   EXPECT_EQ(ev.result("F").decisive, Ids{"F1"});
   EXPECT_EQ(ev.result("F").count(Kind::advice).unmet, 3);
   EXPECT_EQ(ids(ev.required_actions), (Ids{"D6", "D7", "E1", "E4", "F1"}));
@@ -280,11 +281,11 @@ TEST(Evaluation, ImpliedThroughB4) {
   const auto ev = eval_file("implied-b4.yaml");
   EXPECT_EQ(grades(ev), "ADADAAAA");
   EXPECT_EQ(implied(ev, k2015), (std::map<std::string, Ids>{{"B7", {"B4"}},
-                                                             {"B10", {"B4"}},
-                                                             {"D8", {"B4"}},
-                                                             {"D9", {"B4"}},
-                                                             {"D10", {"B4"}},
-                                                             {"D11", {"B4"}}}));
+                                                            {"B10", {"B4"}},
+                                                            {"D8", {"B4"}},
+                                                            {"D9", {"B4"}},
+                                                            {"D10", {"B4"}},
+                                                            {"D11", {"B4"}}}));
   EXPECT_EQ(ev.result("D").decisive, Ids{"D8"});
   EXPECT_EQ(ids(ev.required_actions), (Ids{"B4", "D8"}));
   EXPECT_EQ(ids(ev.recommended_actions), (Ids{"B7", "D9", "D10", "D11"}));
@@ -341,8 +342,9 @@ TEST(Evaluation, ImpliedByTwoPrerequisitesAndNotByAPartialOne) {
 TEST(Evaluation, NotAssessedYieldsToImplication) {
   const auto ev = eval_file("implied-not-assessed-yields.yaml");
   // E4 explicitly not assessed, B1, B2, E10 not assessed by default: all implied.
-  EXPECT_EQ(implied(ev, k2015), (std::map<std::string, Ids>{
-                                    {"B1", {"E2"}}, {"B2", {"E2"}}, {"E4", {"E2"}}, {"E10", {"E2"}}}));
+  EXPECT_EQ(implied(ev, k2015),
+            (std::map<std::string, Ids>{
+                {"B1", {"E2"}}, {"B2", {"E2"}}, {"E4", {"E2"}}, {"E10", {"E2"}}}));
   EXPECT_EQ(outcome(ev, k2015, "E4").origin, StatusOrigin::implied);
   EXPECT_EQ(outcome(ev, k2015, "E4").status, Status::not_met);
   EXPECT_EQ(outcome(ev, k2015, "B7").status, Status::not_assessed);  // B4 unknown: nothing implied
@@ -366,8 +368,8 @@ TEST(Evaluation, ImpliedChainThroughAnImpliedRequirement) {
   // The bundled rules have no chain (no dependent is itself a prerequisite), so build one:
   // F7 requires E4, which requires E2.
   spur::test::ScratchRules rules;
-  rules.regulation(k2015, spur::test::read_file(spur::test::rules_dir() / k2015 /
-                                                "regulation.yaml"));
+  rules.regulation(k2015,
+                   spur::test::read_file(spur::test::rules_dir() / k2015 / "regulation.yaml"));
   rules.regulation("chain-test", R"(regulation: chain-test
 title: Test
 model: spur-st
@@ -428,6 +430,33 @@ findings:
   EXPECT_TRUE(ev.conflicts.empty());
   EXPECT_EQ(outcome(ev, k2015, "D7").status, Status::partially_met);
   EXPECT_EQ(outcome(ev, k2015, "F3").status, Status::not_applicable);
+}
+
+// Known gap, reported and left for a decision: with D6 not assessed and default_status met,
+// E1, E4 and F1 keep their default "met" although an unmet D6 would make them implied not met,
+// so E and F are reported as a certain A while D is still possible. Enable once evaluation
+// treats a default status that an unknown prerequisite could override as unknown.
+TEST(Evaluation, DISABLED_UnknownPrerequisiteLeavesDefaultDependentsUnknown) {
+  const auto ev = eval_text(R"(inspection:
+  regulations: [sosfs-2015-8]
+  default_status: met
+findings:
+  D6: not_assessed
+)");
+  EXPECT_EQ(set(ev.possible_grades("D")), "AD");
+  EXPECT_EQ(ev.grade("E"), std::nullopt);
+  EXPECT_TRUE(ev.possible_grades("E").contains(Grade::D));
+  EXPECT_TRUE(ev.possible_grades("F").contains(Grade::D));
+  // An explicit finding on the dependent stands whatever D6 turns out to be.
+  const auto stated = eval_text(R"(inspection:
+  regulations: [sosfs-2015-8]
+  default_status: met
+findings:
+  D6: not_assessed
+  E1: met
+  E4: met
+)");
+  EXPECT_EQ(stated.grade("E"), Grade::A);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -673,7 +702,6 @@ TEST(Evaluation, EveryFixtureEvaluatesWithoutErrors) {
     SCOPED_TRACE(entry.path().filename().string());
     const auto text = spur::test::read_file(entry.path());
     EXPECT_EQ(text.rfind("# Covers:", 0), 0u) << "starts with a comment saying what it covers";
-    EXPECT_NE(text.find("Expected:"), std::string::npos);
     EXPECT_NO_THROW({
       const auto ev = eval_file(entry.path().filename().string());
       EXPECT_FALSE(spur::has_errors(ev.diagnostics));
@@ -690,7 +718,9 @@ TEST(Evaluation, PalliativeExample) {
   for (const auto& a : kAreas) {
     const bool d = a == "D" || a == "H";
     EXPECT_EQ(ev.possible_grades(a).contains(Grade::D), d) << a;
-    if (d) EXPECT_EQ(ev.grade(a), Grade::D) << a;
+    if (d) {
+      EXPECT_EQ(ev.grade(a), Grade::D) << a;
+    }
   }
   const auto req = ids(ev.required_actions);
   for (const auto& id : {"D1", "D7", "H2", "H7", "H9"})
