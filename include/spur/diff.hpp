@@ -109,10 +109,11 @@ struct ActionChange {
 /// alone. A finding written `by_regulation` gives a regulation's status only under that
 /// regulation, exactly as in an inspection of both (without an entry for it, the finding's
 /// plain `status` or the inspection's `default_status` applies): replaying an inspection of
-/// both regulations reproduces its two gradings. Requirements only one side has take the
-/// inspection's `default_status` there like any requirement without a finding. Overrides and
-/// the action plan are left out: a replay compares computed grades, which only the rules and
-/// the findings decide.
+/// both regulations reproduces its two gradings. A requirement only one side has counts there
+/// by its finding when the inspection has one (G11 in an inspection of SOSFS 2015:8 alone),
+/// else by the inspection's `default_status`. Overrides and the action plan are left out: a
+/// replay compares computed grades, which only the rules and the findings decide. The trainees
+/// are left out too: the regulation is given, whichever applies to them.
 struct Replay {
   std::string inspection;  ///< the inspection's id, or its file when it has none
   std::string file;

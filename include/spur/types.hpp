@@ -76,6 +76,10 @@ class GradeSet {
         if (contains(a) && other.contains(b)) out.insert(a > b ? a : b);
     return out;
   }
+  /// Every grade in either set.
+  friend constexpr GradeSet operator|(GradeSet a, GradeSet b) {
+    return GradeSet(a.bits_ | b.bits_);
+  }
   std::vector<Grade> grades() const;
   constexpr std::uint8_t bits() const { return bits_; }
   friend constexpr bool operator==(GradeSet, GradeSet) = default;

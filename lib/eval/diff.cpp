@@ -116,11 +116,13 @@ RegulationDiff diff(const RuleBook& book, std::string_view old_id, std::string_v
 
 namespace {
 
-// The inspection graded under one regulation alone, without overrides and plan (see Replay).
+// The inspection graded under one regulation alone, without overrides, plan and trainees (see
+// Replay).
 Evaluation grade_under(const RuleBook& book, const Inspection& inspection,
                        const std::string& regulation) {
   auto copy = std::make_shared<Inspection>(inspection);
   copy->regulations = {regulation};
+  copy->trainees.clear();  // they only choose regulations, and this one is chosen
   copy->overrides.clear();
   copy->action_plan.clear();
   return evaluate(book, std::shared_ptr<const Inspection>(std::move(copy)));

@@ -286,6 +286,50 @@ void count(KindCounts& c, Status s) {
   }
 }
 
+// Prerequisites that are not assessed, whose dependents would be implied not met if they
+// turned out not met. For each combination of them (met-or-partial versus not met), the
+// statuses are propagated and every area graded again; the grades found are added to
+// `also_possible`, and each area learns which of them can change it.
+void widen_for_unknown_prerequisites(const detail::RuleBookData& data,
+                                     const detail::CompiledRegulation& c, const Regulation& reg,
+                                     const std::vector<RequirementOutcome>& out,
+                                     std::vector<GradeSet>& also_possible,
+                                     std::vector<std::vector<std::string>>& pivots_of) {
+  std::vector<int> pivots;
+  for (std::size_t k = 0; k < out.size(); ++k)
+    if (out[k].status == Status::not_assessed && !c.dependents[k].empty())
+      pivots.push_back(static_cast<int>(k));
+  if (pivots.empty()) return;
+  // A prerequisite matters to an area when one of its dependents there could be implied.
+  for (int p : pivots)
+    for (int d : c.dependents[p])
+      if (out[d].origin != StatusOrigin::finding || out[d].status == Status::not_assessed) {
+        auto& list = pivots_of[c.area[d]];
+        if (std::find(list.begin(), list.end(), reg.requirements[p].id) == list.end())
+          list.push_back(reg.requirements[p].id);
+      }
+  const std::size_t combinations = std::size_t{1} << std::min<std::size_t>(pivots.size(), 12);
+  std::vector<Status> status(out.size());
+  for (std::size_t mask = 1; mask < combinations; ++mask) {
+    for (std::size_t k = 0; k < out.size(); ++k) status[k] = out[k].status;
+    for (std::size_t b = 0; b < pivots.size() && b < 12; ++b)
+      if (mask & (std::size_t{1} << b)) status[pivots[b]] = Status::not_met;
+    for (int k : c.order) {
+      if (out[k].origin == StatusOrigin::finding && out[k].status != Status::not_assessed) continue;
+      for (int p : c.prerequisites[k])
+        if (status[p] == Status::not_met) status[k] = Status::not_met;
+    }
+    std::vector<std::array<KindCounts, 3>> counts(data.model.areas.size());
+    for (std::size_t k = 0; k < out.size(); ++k)
+      count(counts[c.area[k]][static_cast<int>(reg.requirements[k].kind)], status[k]);
+    for (std::size_t a = 0; a < counts.size(); ++a)
+      if (!pivots_of[a].empty())
+        also_possible[a] =
+            also_possible[a] |
+            detail::grade_with(data.area_scales[a], detail::interval_counts(counts[a])).possible;
+  }
+}
+
 // For a certain D: the unmet provisions of the pair that no received plan entry covers; none
 // left adjusts the grade to C.
 void list_uncovered(Evaluation& ev, AreaResult& res, const Inspection& insp,
@@ -420,6 +464,12 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       has[c.area[k]][kind] = true;
     }
 
+    // A prerequisite that is not assessed may turn out not met and take its dependents with
+    // it: grade each combination of such prerequisites and keep every grade still possible.
+    std::vector<GradeSet> also_possible(areas.size());
+    std::vector<std::vector<std::string>> pivots_of(areas.size());
+    widen_for_unknown_prerequisites(data, c, reg, out, also_possible, pivots_of);
+
     for (std::size_t a = 0; a < areas.size(); ++a) {
       const auto& cs = data.area_scales[a];
       AreaResult& res = ev.results.emplace_back();
@@ -432,6 +482,11 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       const auto verdict = detail::grade_with(cs, table);
       res.possible = verdict.possible;
       res.deciding_row = verdict.deciding_row;
+      if (!(also_possible[a] | res.possible).empty() &&
+          (also_possible[a] | res.possible) != res.possible) {
+        res.possible = res.possible | also_possible[a];
+        res.deciding_row = -1;
+      }
       res.computed = res.possible.single();
       // Two passes, so each list is allocated once at its final size.
       auto decisive = [&](int k) {
@@ -453,6 +508,11 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
         if (out[k].status == Status::not_assessed) res.unknown.push_back(reg.requirements[k].id);
         if (n_decisive && decisive(k)) res.decisive.push_back(reg.requirements[k].id);
       }
+      // Unknown prerequisites in other areas can change this one too.
+      if (!res.computed)
+        for (const auto& id : pivots_of[a])
+          if (std::find(res.unknown.begin(), res.unknown.end(), id) == res.unknown.end())
+            res.unknown.push_back(id);
       for (const auto& o : insp.overrides)
         if (o.area == res.area && (!o.regulation || *o.regulation == reg.id)) res.override = o;
       if (debug)

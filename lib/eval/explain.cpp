@@ -135,17 +135,23 @@ std::vector<Explanation> explain(const Evaluation& ev, std::string_view area,
       if (c.regulation == reg && outcome->find(c.requirement) &&
           outcome->find(c.requirement)->requirement->area == x.area)
         x.conflicts.push_back(c);
-    if (!res.computed) {
+    if (!res.computed && ev.inspection) {
+      // Settle each unknown finding both ways and grade again: exact, implications included.
       for (const auto& id : res.unknown) {
-        const RequirementOutcome* o = outcome->find(id);
-        const int k = static_cast<int>(o->requirement->kind);
-        auto settled = [&](bool met) {
-          auto counts = res.counts;
-          --counts[k].unknown;
-          ++(met ? counts[k].met : counts[k].unmet);
-          return detail::grade_with(cs, detail::interval_counts(counts)).possible;
+        auto settled = [&](Status status) {
+          auto copy = std::make_shared<Inspection>(*ev.inspection);
+          copy->warnings.clear();
+          Finding* f = nullptr;
+          for (auto& existing : copy->findings)
+            if (existing.requirement == id) f = &existing;
+          if (!f) f = &copy->findings.emplace_back(Finding{id, {}, {}, {}, {}});
+          f->status = status;
+          f->by_regulation.clear();
+          return evaluate(ev.book, std::shared_ptr<const Inspection>(copy))
+              .result(area, reg)
+              .possible;
         };
-        x.settle.push_back({id, settled(true), settled(false)});
+        x.settle.push_back({id, settled(Status::met), settled(Status::not_met)});
       }
     }
     if (auto g = res.grade())

@@ -686,6 +686,9 @@ LoadResult load_rules(const std::filesystem::path& directory) {
     for (std::size_t k = 0; k < reg.requirements.size(); ++k)
       for (int v : graph.direct_prerequisites(c.vertex_of[k]))
         c.prerequisites[k].push_back(position.at(v));
+    c.dependents.resize(reg.requirements.size());
+    for (std::size_t k = 0; k < reg.requirements.size(); ++k)
+      for (int p : c.prerequisites[k]) c.dependents[p].push_back(static_cast<int>(k));
     for (const auto& q : reg.requirements)
       if (std::find(data->requirement_ids.begin(), data->requirement_ids.end(), q.id) ==
           data->requirement_ids.end())

@@ -358,3 +358,27 @@ TEST(Explain, JsonHasTheSameFields) {
 }
 
 }  // namespace
+
+namespace spur::test {
+namespace {
+
+TEST(ExplainSettle, AnUnknownPrerequisiteInAnotherAreaIsNamedAndSettled) {
+  auto ev = evaluate(bundled(), Inspection::parse(R"(inspection:
+  regulations: [sosfs-2015-8]
+  default_status: met
+findings:
+  D6: not_assessed
+)"));
+  auto x = explain(ev, "F").front();
+  EXPECT_EQ(x.computed, std::nullopt);
+  ASSERT_EQ(x.settle.size(), 1u);
+  EXPECT_EQ(x.settle[0].requirement, "D6");
+  EXPECT_EQ(x.settle[0].if_met, GradeSet::of(Grade::A));
+  EXPECT_EQ(x.settle[0].if_not_met, GradeSet::of(Grade::D));
+  EXPECT_NE(render(x).find("D6: uppfyllt / met -> {A}, ej uppfyllt / not met -> {D}"),
+            std::string::npos)
+      << render(x);
+}
+
+}  // namespace
+}  // namespace spur::test
