@@ -16,6 +16,7 @@
 #include "spur/follow_up.hpp"
 #include "spur/json.hpp"
 #include "spur/logging.hpp"
+#include "spur/regulation_tests.hpp"
 #include "spur/rule_book.hpp"
 #include "text_output.hpp"
 
@@ -33,6 +34,7 @@ struct Options {
   std::vector<std::string> files;
   std::string as_of;
   std::vector<std::string> texts;
+  bool coverage = false;
 };
 
 fs::path program_directory() {
@@ -255,6 +257,37 @@ int run_dates(const Options& o) {
   return 0;
 }
 
+int run_test(const Options& o) {
+  const fs::path rules = rules_directory(o);
+  spur::RuleBook book = spur::RuleBook::load(rules);
+  print_diagnostics(book.warnings());
+  std::vector<fs::path> paths(o.files.begin(), o.files.end());
+  if (paths.empty()) paths = spur::find_test_files(rules);
+  if (paths.empty())
+    std::cerr << "spur test: no test files under " << rules.string() << "/*/tests\n";
+  spur::TestReport report = spur::run_regulation_tests(book, paths);
+  print_diagnostics(report.errors);
+  std::string file;
+  for (const auto& c : report.cases) {
+    if (c.file != file) {
+      file = c.file;
+      std::error_code ec;
+      const std::string shown = fs::proximate(file, ec).string();
+      int n = 0, failed = 0;
+      for (const auto& d : report.cases)
+        if (d.file == file) ++n, failed += !d.passed();
+      std::cout << (ec ? file : shown) << ": " << n << (n == 1 ? " case" : " cases")
+                << (failed ? ", " + std::to_string(failed) + " failed" : std::string()) << "\n";
+    }
+    if (c.passed() && !o.verbose) continue;
+    std::cout << (c.passed() ? "  ok    " : "  FAIL  ") << c.name << "  (line " << c.line << ")\n";
+    for (const auto& f : c.failures) std::cout << "          " << f << "\n";
+  }
+  if (o.coverage) std::cout << "\ncoverage\n" << spur::coverage_text(report);
+  std::cout << report.passed() << " passed, " << report.failed() << " failed\n";
+  return report.failed() || !report.errors.empty() ? 1 : 0;
+}
+
 int run_explain(const Options& o) {
   spur::RuleBook book = load_book(o);
   auto inspection =
@@ -304,6 +337,10 @@ int main(int argc, char** argv) {
   explain->add_option("--area", o.area, "area A-H")->required();
   explain->add_option("--regulation", o.regulation, "only this regulation");
   explain->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  auto* test = app.add_subcommand("test", "run the regulation tests (rules/*/tests/*.yaml)");
+  test->add_option("paths", o.files, "test files or folders (default: every rules/*/tests)");
+  test->add_flag("--coverage", o.coverage,
+                 "report which requirements, scale rows and preconditions the tests exercise");
   auto* plan = app.add_subcommand("plan", "follow up the action plan: due dates and states");
   plan->add_option("file", o.files, "inspection file (YAML) with an action_plan")
       ->required()
@@ -338,6 +375,7 @@ int main(int argc, char** argv) {
     if (*explain) return run_explain(o);
     if (*graph) return run_graph(o);
     if (*plan) return run_plan(o);
+    if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
   } catch (const spur::Error& e) {

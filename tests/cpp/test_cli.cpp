@@ -14,8 +14,12 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 const std::string example = (source_dir() / "examples" / "palliativ-sydostra-skane.yaml").string();
-std::string rules_arg() { return "--rules \"" + rules_dir().string() + "\" "; }
-std::string quoted(const std::filesystem::path& p) { return "\"" + p.string() + "\""; }
+std::string rules_arg() {
+  return "--rules \"" + rules_dir().string() + "\" ";
+}
+std::string quoted(const std::filesystem::path& p) {
+  return "\"" + p.string() + "\"";
+}
 
 TEST(Cli, ValidateBundledRulesExitsZeroWithoutWarnings) {
   auto r = run_spur("validate " + rules_arg());
@@ -75,7 +79,8 @@ TEST(Cli, RulesJsonListsEveryRequirementOfARegulation) {
 TEST(Cli, RulesOfAnUnknownRegulationNamesTheKnownOnes) {
   auto r = run_spur("rules --regulation sosfs-2099-1");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.out, HasSubstr("unknown regulation 'sosfs-2099-1' (known: sosfs-2015-8, hslf-fs-2021-8)"));
+  EXPECT_THAT(r.out,
+              HasSubstr("unknown regulation 'sosfs-2099-1' (known: sosfs-2015-8, hslf-fs-2021-8)"));
 }
 
 TEST(Cli, GraphIsGraphvizOrJson) {
@@ -92,7 +97,8 @@ TEST(Cli, EvaluateTheExampleGradesDAndHAsD) {
   auto r = run_spur("evaluate " + example);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_THAT(r.out, ::testing::ContainsRegex("D  Tjänstgöringens upplägg +D"));
-  EXPECT_THAT(r.out, ::testing::ContainsRegex("H  Ledarskapskompetens och kommunikativ kompetens +D"));
+  EXPECT_THAT(r.out,
+              ::testing::ContainsRegex("H  Ledarskapskompetens och kommunikativ kompetens +D"));
   EXPECT_THAT(r.out, HasSubstr("Åtgärder krävs / required actions (5)"));
   EXPECT_THAT(r.out, HasSubstr("action plan required: ja / yes"));
 }

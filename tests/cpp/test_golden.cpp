@@ -58,7 +58,9 @@ INSTANTIATE_TEST_SUITE_P(Inspections, Golden, ::testing::ValuesIn(golden_inputs(
                            return name;
                          });
 
-TEST(GoldenSet, CoversAtLeastTwelveInspections) { EXPECT_GE(golden_inputs().size(), 12u); }
+TEST(GoldenSet, CoversAtLeastTwelveInspections) {
+  EXPECT_GE(golden_inputs().size(), 12u);
+}
 
 }  // namespace
 }  // namespace spur::test
