@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Options {
-  std::string rules;
+  std::vector<std::string> rules;
   bool verbose = false;
   std::string format;
   std::string regulation;
@@ -43,9 +43,16 @@ fs::path program_directory() {
   return ec ? fs::path() : exe.parent_path();
 }
 
-fs::path rules_directory(const Options& o) {
-  if (!o.rules.empty()) return o.rules;
-  return spur::find_rules_directory(program_directory());
+// The rules directories: each --rules given, else the bundled rules.
+std::vector<fs::path> rules_directories(const Options& o) {
+  if (!o.rules.empty()) return {o.rules.begin(), o.rules.end()};
+  return {spur::find_rules_directory(program_directory())};
+}
+
+std::string shown(const std::vector<fs::path>& dirs) {
+  std::string out;
+  for (const auto& d : dirs) out += (out.empty() ? "" : " + ") + d.string();
+  return out;
 }
 
 void print_diagnostics(const std::vector<spur::Diagnostic>& diagnostics) {
@@ -53,24 +60,25 @@ void print_diagnostics(const std::vector<spur::Diagnostic>& diagnostics) {
 }
 
 spur::RuleBook load_book(const Options& o) {
-  spur::RuleBook book = spur::RuleBook::load(rules_directory(o));
+  spur::RuleBook book = spur::RuleBook::load(rules_directories(o));
   print_diagnostics(book.warnings());
   return book;
 }
 
 int run_validate(const Options& o) {
-  const fs::path dir = rules_directory(o);
-  spur::LoadResult result = spur::load_rules(dir);
+  const auto dirs = rules_directories(o);
+  const std::string dir = shown(dirs);
+  spur::LoadResult result = spur::load_rules(dirs);
   print_diagnostics(result.diagnostics);
   if (!result.book) {
     int errors = 0;
     for (const auto& d : result.diagnostics) errors += d.severity == spur::Severity::error;
-    std::cerr << dir.string() << ": " << errors << (errors == 1 ? " error" : " errors") << "\n";
+    std::cerr << dir << ": " << errors << (errors == 1 ? " error" : " errors") << "\n";
     return 1;
   }
   const auto& book = *result.book;
-  std::cout << "ok: " << dir.string() << ": model " << book.model().id << ", "
-            << book.regulations().size() << " regulations";
+  std::cout << "ok: " << dir << ": model " << book.model().id << ", " << book.regulations().size()
+            << " regulations";
   std::string sep = " (";
   for (const auto& r : book.regulations()) {
     std::cout << sep << r.id << ": " << r.requirements.size() << " requirements";
@@ -258,13 +266,13 @@ int run_dates(const Options& o) {
 }
 
 int run_test(const Options& o) {
-  const fs::path rules = rules_directory(o);
-  spur::RuleBook book = spur::RuleBook::load(rules);
-  print_diagnostics(book.warnings());
+  const auto dirs = rules_directories(o);
+  spur::RuleBook book = load_book(o);
   std::vector<fs::path> paths(o.files.begin(), o.files.end());
-  if (paths.empty()) paths = spur::find_test_files(rules);
   if (paths.empty())
-    std::cerr << "spur test: no test files under " << rules.string() << "/*/tests\n";
+    for (const auto& dir : dirs)
+      for (auto& f : spur::find_test_files(dir)) paths.push_back(std::move(f));
+  if (paths.empty()) std::cerr << "spur test: no test files under " << shown(dirs) << "\n";
   spur::TestReport report = spur::run_regulation_tests(book, paths);
   print_diagnostics(report.errors);
   std::string file;
@@ -315,7 +323,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
   Options o;
   app.add_option("--rules", o.rules,
-                 "rules directory (default: the bundled rules, or $SPUR_RULES)");
+                 "rules directory; give it again to add a folder of draft regulations "
+                 "(default: the bundled rules, or $SPUR_RULES)");
   app.add_flag("-v,--verbose", o.verbose, "log what the loader and evaluator decide (stderr)");
 
   auto* validate = app.add_subcommand("validate", "check rule files; exit 1 on errors");

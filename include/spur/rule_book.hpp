@@ -29,6 +29,8 @@ class RuleBook {
   /// Load a rules directory (one folder per model or regulation); throws RuleError listing
   /// every problem found, or FileError when the directory cannot be read.
   static RuleBook load(const std::filesystem::path& directory);
+  /// Load several rules directories as one book; the model may be in any of them.
+  static RuleBook load(const std::vector<std::filesystem::path>& directories);
   /// Load the bundled rules (see `bundled_rules_directory`).
   static RuleBook bundled();
 
@@ -62,7 +64,7 @@ class RuleBook {
 
  private:
   friend struct LoadResult;
-  friend LoadResult load_rules(const std::filesystem::path&);
+  friend LoadResult load_rules(const std::vector<std::filesystem::path>&);
   explicit RuleBook(std::shared_ptr<const detail::RuleBookData> data);
   std::shared_ptr<const detail::RuleBookData> data_;
 };
@@ -74,6 +76,9 @@ struct LoadResult {
 
 /// Load and validate a rules directory without throwing for bad rules.
 LoadResult load_rules(const std::filesystem::path& directory);
+/// Load several rules directories as one book (e.g. the bundled rules and a draft regulation
+/// kept in its own folder).
+LoadResult load_rules(const std::vector<std::filesystem::path>& directories);
 
 /// Where the bundled rules are: `$SPUR_RULES`, then next to the installed program, then the
 /// install prefix, then the source tree. Throws FileError when none exists.

@@ -472,26 +472,39 @@ struct Resolver {
 }  // namespace
 
 LoadResult load_rules(const std::filesystem::path& directory) {
+  return load_rules(std::vector<std::filesystem::path>{directory});
+}
+
+LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
   LoadResult result;
   auto& diags = result.diagnostics;
   auto log = detail::logger();
   std::error_code ec;
-  if (!std::filesystem::is_directory(directory, ec)) {
-    diags.push_back({Severity::error,
-                     directory.string(),
-                     0,
-                     0,
-                     std::filesystem::exists(directory, ec)
-                         ? "is not a directory: give the folder holding the rule folders"
-                         : "no such rules directory",
-                     {}});
-    return result;
-  }
+  // The folders of every directory, in order: a draft regulation can live beside the bundled
+  // ones without copying them.
   std::vector<std::filesystem::path> folders;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
-    if (entry.is_directory() && entry.path().filename().string().front() != '.')
-      folders.push_back(entry.path());
-  std::sort(folders.begin(), folders.end());
+  for (const auto& directory : directories) {
+    if (!std::filesystem::is_directory(directory, ec)) {
+      diags.push_back({Severity::error,
+                       directory.string(),
+                       0,
+                       0,
+                       std::filesystem::exists(directory, ec)
+                           ? "is not a directory: give the folder holding the rule folders"
+                           : "no such rules directory",
+                       {}});
+      continue;
+    }
+    std::vector<std::filesystem::path> own;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
+      if (entry.is_directory() && entry.path().filename().string().front() != '.')
+        own.push_back(entry.path());
+    std::sort(own.begin(), own.end());
+    folders.insert(folders.end(), own.begin(), own.end());
+  }
+  if (has_errors(diags)) return result;
+  const std::filesystem::path directory =
+      directories.empty() ? std::filesystem::path() : directories.front();
 
   auto data = std::make_shared<detail::RuleBookData>();
   data->directory = directory;
@@ -502,13 +515,14 @@ LoadResult load_rules(const std::filesystem::path& directory) {
     model_file_found = true;
     YamlReader r((folder / "model.yaml").string(), diags);
     if (model) {
-      diags.push_back({Severity::error,
-                       r.file(),
-                       1,
-                       1,
-                       "a second model (" + model->id + " is already loaded from " + model->file +
-                           "); a rules directory holds one model",
-                       {}});
+      diags.push_back(
+          {Severity::error,
+           r.file(),
+           1,
+           1,
+           "a second model (" + model->id + " is already loaded from " + model->file +
+               "); a rule book holds one model, so a folder of draft regulations needs none",
+           {}});
       continue;
     }
     model = read_model(r, folder / "model.yaml");
@@ -657,14 +671,15 @@ LoadResult load_rules(const std::filesystem::path& directory) {
     names.push_back(names.front());
     const std::string message = "requires forms a cycle: " + join(names, " -> ");
     if (!seen_cycles.insert(message).second) continue;
-    const Regulation& reg = data->regulations[0];
+    // Report it where the first requirement of the cycle is defined, in its own regulation.
     SourceLocation at;
-    for (const auto& r : data->regulations)
-      if (const Requirement* q = r.find(names.front()); q && q->location.line) {
-        at = q->location;
-        (void)reg;
-        break;
-      }
+    for (int v : cycle)
+      if (graph.name(v) == names.front())
+        for (std::size_t i = 0; i < data->compiled.size(); ++i) {
+          const auto& vs = data->compiled[i].vertex_of;
+          if (auto it = std::find(vs.begin(), vs.end(), v); it != vs.end())
+            at = data->regulations[i].requirements[it - vs.begin()].location;
+        }
     diags.push_back({Severity::error, at.file, at.line, at.column, message, names.front()});
   }
 

@@ -8,12 +8,17 @@ namespace spur {
 RuleBook::RuleBook(std::shared_ptr<const detail::RuleBookData> data) : data_(std::move(data)) {}
 
 RuleBook RuleBook::load(const std::filesystem::path& directory) {
-  LoadResult result = load_rules(directory);
+  return load(std::vector<std::filesystem::path>{directory});
+}
+
+RuleBook RuleBook::load(const std::vector<std::filesystem::path>& directories) {
+  LoadResult result = load_rules(directories);
   if (result.book) return std::move(*result.book);
   const auto& d = result.diagnostics;
   // A directory that is not there at all is a file problem, not a rule problem.
-  if (d.size() == 1 && d.front().line == 0 && d.front().file == directory.string())
-    throw FileError(d);
+  for (const auto& directory : directories)
+    if (d.size() == 1 && d.front().line == 0 && d.front().file == directory.string())
+      throw FileError(d);
   throw RuleError(d);
 }
 
