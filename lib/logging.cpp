@@ -1,5 +1,6 @@
 #include "logging.hpp"
 
+#include <atomic>
 #include <mutex>
 
 #include "spur/logging.hpp"
@@ -14,6 +15,7 @@ std::shared_ptr<spdlog::logger>& current() {
   }();
   return logger;
 }
+std::atomic<bool> debug_enabled{false};
 std::mutex& guard() {
   static std::mutex m;
   return m;
@@ -26,7 +28,12 @@ void set_logger(std::shared_ptr<spdlog::logger> logger) {
     logger = std::make_shared<spdlog::logger>("spur");
     logger->set_level(spdlog::level::off);
   }
+  debug_enabled = logger->should_log(spdlog::level::debug);
   current() = std::move(logger);
+}
+
+bool detail::debug_logging() {
+  return debug_enabled.load(std::memory_order_relaxed);
 }
 
 std::shared_ptr<spdlog::logger> detail::logger() {

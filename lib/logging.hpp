@@ -5,4 +5,6 @@
 
 namespace spur::detail {
 std::shared_ptr<spdlog::logger> logger();
-}
+/// Whether the logger would write debug messages: a cheap check for hot paths.
+bool debug_logging();
+}  // namespace spur::detail

@@ -300,6 +300,8 @@ void widen_for_unknown_prerequisites(const detail::RuleBookData& data,
     if (out[k].status == Status::not_assessed && !c.dependents[k].empty())
       pivots.push_back(static_cast<int>(k));
   if (pivots.empty()) return;
+  also_possible.assign(data.model.areas.size(), GradeSet{});
+  pivots_of.assign(data.model.areas.size(), {});
   // A prerequisite matters to an area when one of its dependents there could be implied.
   for (int p : pivots)
     for (int d : c.dependents[p])
@@ -398,8 +400,8 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   ev.applicability = resolved.applicability;
   const auto& data = book.data();
   const auto& areas = data.model.areas;
-  auto log = detail::logger();
-  const bool debug = log->should_log(spdlog::level::debug);
+  const bool debug = detail::debug_logging();
+  auto log = debug ? detail::logger() : nullptr;
   ev.inspection_id = insp.id;
   ev.unit = insp.unit;
   ev.file = insp.file;
@@ -411,6 +413,13 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
                   data.regulations[i].id) != resolved.regulations.end())
       regs.push_back(static_cast<int>(i));
   ev.results.reserve(regs.size() * areas.size());
+  ev.areas.reserve(areas.size());
+  // Scratch space shared by the regulations.
+  std::vector<std::array<KindCounts, 3>> counts;
+  std::vector<std::array<bool, 3>> has;
+  std::vector<GradeSet> also_possible;
+  std::vector<std::vector<std::string>> pivots_of;
+  const std::vector<std::string> no_pivots;
   ev.outcomes.reserve(regs.size());
 
   for (int ri : regs) {
@@ -436,10 +445,13 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
     // makes its dependents not met unless a finding states their status.
     for (int k : c.order) {
       auto& o = out[k];
+      int n_unmet = 0;
+      for (int p : c.prerequisites[k]) n_unmet += out[p].status == Status::not_met;
+      if (n_unmet == 0) continue;
       std::vector<std::string> unmet;
+      unmet.reserve(n_unmet);
       for (int p : c.prerequisites[k])
         if (out[p].status == Status::not_met) unmet.push_back(reg.requirements[p].id);
-      if (unmet.empty()) continue;
       if (o.origin != StatusOrigin::finding || o.status == Status::not_assessed) {
         o.status = Status::not_met;
         o.origin = StatusOrigin::implied;
@@ -456,8 +468,8 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       }
     }
 
-    std::vector<std::array<KindCounts, 3>> counts(areas.size());
-    std::vector<std::array<bool, 3>> has(areas.size(), std::array<bool, 3>{});
+    counts.assign(areas.size(), std::array<KindCounts, 3>{});
+    has.assign(areas.size(), std::array<bool, 3>{});
     for (std::size_t k = 0; k < out.size(); ++k) {
       const int kind = static_cast<int>(reg.requirements[k].kind);
       count(counts[c.area[k]][kind], out[k].status);
@@ -466,8 +478,8 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
 
     // A prerequisite that is not assessed may turn out not met and take its dependents with
     // it: grade each combination of such prerequisites and keep every grade still possible.
-    std::vector<GradeSet> also_possible(areas.size());
-    std::vector<std::vector<std::string>> pivots_of(areas.size());
+    also_possible.clear();  // filled only when some prerequisite is not assessed
+    pivots_of.clear();
     widen_for_unknown_prerequisites(data, c, reg, out, also_possible, pivots_of);
 
     for (std::size_t a = 0; a < areas.size(); ++a) {
@@ -482,8 +494,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       const auto verdict = detail::grade_with(cs, table);
       res.possible = verdict.possible;
       res.deciding_row = verdict.deciding_row;
-      if (!(also_possible[a] | res.possible).empty() &&
-          (also_possible[a] | res.possible) != res.possible) {
+      if (!also_possible.empty() && (also_possible[a] | res.possible) != res.possible) {
         res.possible = res.possible | also_possible[a];
         res.deciding_row = -1;
       }
@@ -510,7 +521,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       }
       // Unknown prerequisites in other areas can change this one too.
       if (!res.computed)
-        for (const auto& id : pivots_of[a])
+        for (const auto& id : pivots_of.empty() ? no_pivots : pivots_of[a])
           if (std::find(res.unknown.begin(), res.unknown.end(), id) == res.unknown.end())
             res.unknown.push_back(id);
       for (const auto& o : insp.overrides)
@@ -536,38 +547,46 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   }
 
   // Actions, in catalogue order: the strongest kind under which the item is unmet decides.
-  for (std::size_t g = 0; g < data.requirement_ids.size(); ++g) {
-    // The strongest kind under which the item is unmet, and the regulations where it is so.
+  // A first pass finds them, so each list is allocated once at its final size.
+  struct Found {
     const RequirementOutcome* strongest = nullptr;
     int where = 0;  // bit r: unmet with the strongest kind in regs[r]
     bool not_met = false;
+  };
+  std::vector<Found> found(data.requirement_ids.size());
+  std::array<int, 3> per_kind{};
+  for (std::size_t g = 0; g < found.size(); ++g) {
+    Found& f = found[g];
     for (std::size_t r = 0; r < regs.size(); ++r) {
       const int k = data.compiled[regs[r]].position_of[g];
       if (k < 0) continue;
       const auto& o = ev.outcomes[r].requirements[k];
       if (!counts_as_unmet(o.status)) continue;
-      if (!strongest || o.requirement->kind < strongest->requirement->kind) {
-        strongest = &o;
-        where = 0;
-        not_met = false;
-      }
-      if (o.requirement->kind == strongest->requirement->kind) {
-        where |= 1 << r;
-        not_met = not_met || o.status == Status::not_met;
+      if (!f.strongest || o.requirement->kind < f.strongest->requirement->kind) f = {&o, 0, false};
+      if (o.requirement->kind == f.strongest->requirement->kind) {
+        f.where |= 1 << r;
+        f.not_met = f.not_met || o.status == Status::not_met;
       }
     }
-    if (!strongest) continue;
-    const Requirement& q = *strongest->requirement;
+    if (f.strongest) ++per_kind[static_cast<int>(f.strongest->requirement->kind)];
+  }
+  ev.required_actions.reserve(per_kind[0]);
+  ev.recommended_actions.reserve(per_kind[1]);
+  ev.improvements.reserve(per_kind[2]);
+  for (std::size_t g = 0; g < found.size(); ++g) {
+    const Found& f = found[g];
+    if (!f.strongest) continue;
+    const Requirement& q = *f.strongest->requirement;
     Action action{data.requirement_ids[g],
                   q.area,
                   q.kind,
                   {},
-                  not_met ? Status::not_met : Status::partially_met,
-                  strongest->origin == StatusOrigin::implied,
+                  f.not_met ? Status::not_met : Status::partially_met,
+                  f.strongest->origin == StatusOrigin::implied,
                   &q};
-    action.regulations.reserve(std::popcount(static_cast<unsigned>(where)));
+    action.regulations.reserve(std::popcount(static_cast<unsigned>(f.where)));
     for (std::size_t r = 0; r < regs.size(); ++r)
-      if (where & (1 << r)) action.regulations.push_back(data.regulations[regs[r]].id);
+      if (f.where & (1 << r)) action.regulations.push_back(data.regulations[regs[r]].id);
     auto& list = q.kind == Kind::provision ? ev.required_actions
                  : q.kind == Kind::advice  ? ev.recommended_actions
                                            : ev.improvements;
