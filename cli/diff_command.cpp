@@ -128,7 +128,7 @@ int run_diff(const DiffOptions& o, const RuleBook& book) {
     nlohmann::json out = to_json(d);
     out["replay"] = nlohmann::json::array();
     for (const auto& r : replays) out["replay"].push_back(to_json(r));
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return status;
   }
   std::cout << diff_text(d);

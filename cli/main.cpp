@@ -97,11 +97,13 @@ int run_rules(const Options& o) {
     for (const auto& r : book.regulations()) regs.push_back(&r);
   if (o.format == "json") {
     if (regs.size() == 1) {
-      std::cout << spur::to_json(*regs.front()).dump(2) << "\n";
+      std::cout << spur::to_json(*regs.front())
+                       .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                << "\n";
     } else {
       nlohmann::json all = nlohmann::json::array();
       for (const auto* r : regs) all.push_back(spur::to_json(*r));
-      std::cout << all.dump(2) << "\n";
+      std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
     return 0;
   }
@@ -113,7 +115,9 @@ int run_rules(const Options& o) {
 int run_graph(const Options& o) {
   spur::RuleBook book = load_book(o);
   if (o.format == "json")
-    std::cout << spur::graph_json(book).dump(2) << "\n";
+    std::cout << spur::graph_json(book).dump(2, ' ', false,
+                                             nlohmann::json::error_handler_t::replace)
+              << "\n";
   else
     std::cout << book.to_dot();
   return 0;
@@ -155,7 +159,9 @@ int run_evaluate(const Options& o) {
     }
   }
   if (o.format == "json" && !all.empty())
-    std::cout << (o.files.size() == 1 ? all.front() : all).dump(2) << "\n";
+    std::cout << (o.files.size() == 1 ? all.front() : all)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   if (status) return status;
   return failed ? 3 : 0;
 }
@@ -234,7 +240,7 @@ int run_plan(const Options& o) {
                               {"entries", entries},
                               {"uncovered", uncovered},
                               {"warnings", st.warnings}}
-                   .dump(2)
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
   return 0;
 }
@@ -261,7 +267,8 @@ int run_dates(const Options& o) {
     }
     for (const auto& w : phrase.warnings) std::cout << "  warning: " << w << "\n";
   }
-  if (o.format == "json") std::cout << all.dump(2) << "\n";
+  if (o.format == "json")
+    std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;
 }
 
@@ -306,7 +313,7 @@ int run_explain(const Options& o) {
   if (o.format == "json") {
     nlohmann::json all = nlohmann::json::array();
     for (const auto& x : explanations) all.push_back(spur::to_json(x));
-    std::cout << all.dump(2) << "\n";
+    std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   for (std::size_t i = 0; i < explanations.size(); ++i)

@@ -68,7 +68,14 @@ std::string evaluation_table(const Evaluation& ev) {
   for (std::size_t a = 0; a < model.areas.size(); ++a) {
     const Area& area = model.areas[a];
     std::string name = area.id + "  " + area.name;
-    if (width(name) > name_width - 2) name = name.substr(0, name_width - 5) + "...";
+    if (width(name) > name_width - 2) {
+      // Cut at a character boundary: names are Swedish.
+      std::size_t cut = 0;
+      for (std::size_t chars = 0; cut < name.size() && chars < name_width - 5; ++chars) do
+          ++cut;
+        while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80);
+      name = name.substr(0, cut) + "...";
+    }
     s << pad(name, name_width);
     for (std::size_t r = 0; r < ev.regulations.size(); ++r) {
       const AreaResult& res = ev.results[r * model.areas.size() + a];

@@ -208,9 +208,7 @@ void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
     auto requirement = r.text(e, "requirement", true, "an action plan entry");
     if (!requirement) continue;
     p.requirement = *requirement;
-    const std::string what =
-        "the plan entry for " +
-        (p.requirement.size() > 40 ? p.requirement.substr(0, 37) + "..." : p.requirement);
+    const std::string what = "the plan entry for " + detail::shorten(p.requirement, 40);
     p.regulation = r.text(e, "regulation", false, what);
     static constexpr std::pair<const char*, std::string PlanEntry::*> fields[] = {
         {"action", &PlanEntry::action},

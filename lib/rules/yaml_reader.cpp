@@ -14,6 +14,25 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes > 3 ? max_bytes - 3 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+std::size_t invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+    if (n < 0 || (n == 1 && c < 0xC2) || i + n >= text.size() + (n == 0 ? 1 : 0)) return i;
+    for (int k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
+    i += n + 1;
+  }
+  return std::string_view::npos;
+}
+
 std::string_view describe(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Sequence:
@@ -48,6 +67,21 @@ std::optional<YAML::Node> YamlReader::load_file(const std::filesystem::path& pat
 }
 
 std::optional<YAML::Node> YamlReader::load_string(std::string_view text) {
+  if (std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < bad; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    report(Severity::error, {file_, line, column},
+           "the file is not valid UTF-8 here; save it as UTF-8 (Swedish letters å, ä, ö included)",
+           {});
+    return std::nullopt;
+  }
   try {
     YAML::Node root = YAML::Load(std::string(text));
     if (!root.IsDefined() || root.IsNull()) {

@@ -59,6 +59,11 @@ class YamlReader {
   std::vector<Diagnostic>& diagnostics_;
 };
 
+/// At most `max_bytes` of `text`, cut at a character boundary (UTF-8), with "..." when cut.
+std::string shorten(std::string_view text, std::size_t max_bytes);
+/// The byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
+std::size_t invalid_utf8(std::string_view text);
+
 /// "a, b, c" from a list of names.
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 /// The YAML type of a node in words: "a list", "a mapping", "text", "nothing".

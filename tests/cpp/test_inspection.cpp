@@ -626,3 +626,37 @@ findings:
 }
 
 }  // namespace
+
+namespace spur::test {
+namespace {
+
+TEST(InspectionEncoding, ALatin1FileIsAnErrorAtTheBadByte) {
+  // "Lokalerna är bra" saved as Latin-1: ä is the lone byte 0xE4.
+  try {
+    Inspection::parse(
+        "inspection: {unit: X, regulations: [sosfs-2015-8]}\nfindings:\n"
+        "  C1: {status: met, note: \"Lokalerna \xE4r bra\"}\n",
+        "latin1.yaml");
+    FAIL() << "expected an InspectionError";
+  } catch (const InspectionError& e) {
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 38);
+    EXPECT_NE(std::string(e.what()).find("not valid UTF-8"), std::string::npos) << e.what();
+  }
+}
+
+TEST(InspectionEncoding, LongPlanTextsAreShortenedAtACharacterBoundary) {
+  auto insp = Inspection::parse(
+      "inspection: {unit: X, regulations: [sosfs-2015-8]}\n"
+      "action_plan:\n"
+      "  - requirement: \"ST-läkarens kompetens i undervisning bedöms fortlöpande och "
+      "återkoppling\"\n"
+      "    received: true\n");
+  ASSERT_FALSE(insp.warnings.empty());
+  for (const auto& w : insp.warnings)
+    EXPECT_EQ(w.message.find("\xC3."), std::string::npos)
+        << "cut inside a character: " << w.message;
+}
+
+}  // namespace
+}  // namespace spur::test
