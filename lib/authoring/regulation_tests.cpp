@@ -244,7 +244,7 @@ class Runner {
       if (!cases.IsDefined())
         r.error(*root, "the test file lacks 'cases'");
       else if (r.expect_sequence(cases, "'cases'"))
-        for (const auto& c : cases) run_case(r, path, regulation, c);
+        for (const auto& c : cases) r.guarded([&] { run_case(r, path, regulation, c); });
     }
     for (auto& d : diags)
       if (d.severity == Severity::error) report_.errors.push_back(std::move(d));

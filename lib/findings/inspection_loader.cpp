@@ -37,7 +37,7 @@ std::optional<Status> read_status(YamlReader& r, const YAML::Node& node, const s
 // repeated key would silently lose what the user wrote there: report each repeat.
 void check_unique_keys(YamlReader& r, const YAML::Node& node, std::string_view what,
                        const std::string& requirement = {}) {
-  if (!node.IsMap()) return;
+  if (!node.IsDefined() || !node.IsMap()) return;
   std::map<std::string, int> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) continue;
@@ -251,7 +251,7 @@ void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
 Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
   Inspection insp;
   insp.file = r.file();
-  if (root) detail::read_inspection(r, *root, insp, true);
+  if (root) r.guarded([&] { detail::read_inspection(r, *root, insp, true); });
   if (has_errors(r.diagnostics())) throw InspectionError(r.diagnostics());
   insp.warnings = r.diagnostics();
   return insp;

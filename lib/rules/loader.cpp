@@ -253,7 +253,10 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
       }
     }
   }
-  if (const YAML::Node scales = n["scales"]; r.expect_map(scales, "'scales'")) {
+  for (const char* key : {"scales", "areas", "sections"})
+    if (!n[key].IsDefined()) r.error(n, std::string("the model file lacks '") + key + "'");
+  if (const YAML::Node scales = n["scales"];
+      scales.IsDefined() && r.expect_map(scales, "'scales'")) {
     for (auto it = scales.begin(); it != scales.end(); ++it) {
       Scale s;
       s.id = it->first.as<std::string>("");
@@ -295,7 +298,8 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
       m.scales.emplace(s.id, std::move(s));
     }
   }
-  if (const YAML::Node areas = n["areas"]; r.expect_sequence(areas, "'areas'")) {
+  if (const YAML::Node areas = n["areas"];
+      areas.IsDefined() && r.expect_sequence(areas, "'areas'")) {
     for (const auto& a : areas) {
       if (!r.expect_map(a, "an area")) continue;
       r.check_keys(a, {"id", "name", "scale", "preamble"}, "an area");
@@ -317,7 +321,8 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
       m.areas.push_back(std::move(area));
     }
   }
-  if (const YAML::Node sections = n["sections"]; r.expect_sequence(sections, "'sections'")) {
+  if (const YAML::Node sections = n["sections"];
+      sections.IsDefined() && r.expect_sequence(sections, "'sections'")) {
     for (const auto& sn : sections) {
       if (!r.expect_map(sn, "a section")) continue;
       r.check_keys(sn, {"id", "name", "areas"}, "a section");
@@ -525,7 +530,7 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
            {}});
       continue;
     }
-    model = read_model(r, folder / "model.yaml");
+    r.guarded([&] { model = read_model(r, folder / "model.yaml"); });
   }
   if (!model) {
     // A model.yaml that could not be read has said why already.
@@ -538,6 +543,8 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
                        {}});
     return result;
   }
+  // Everything else is read against the model: with a broken model, stop at its errors.
+  if (has_errors(diags) || model->areas.empty()) return result;
   log->debug("loaded model {} with {} areas and {} scales", model->id, model->areas.size(),
              model->scales.size());
 
@@ -545,7 +552,8 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
   for (const auto& folder : folders) {
     if (!std::filesystem::exists(folder / "regulation.yaml")) continue;
     YamlReader r((folder / "regulation.yaml").string(), diags);
-    RegulationFile f = read_regulation(r, folder / "regulation.yaml", *model);
+    RegulationFile f;
+    r.guarded([&] { f = read_regulation(r, folder / "regulation.yaml", *model); });
     if (!f.readable) continue;
     for (const auto& other : files)
       if (other.id == f.id)

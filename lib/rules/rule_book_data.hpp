@@ -37,7 +37,7 @@ struct RuleBookData {
   std::vector<CompiledRegulation> compiled;  // parallel to regulations
   std::vector<CompiledScale> area_scales;    // parallel to model.areas
   std::unordered_map<std::string, int> area_index;
-  std::vector<std::string> requirement_ids;  // every id once, catalogue order
+  std::vector<std::string> requirement_ids;           // every id once, catalogue order
   std::unordered_map<std::string, int> global_index;  // id -> index in requirement_ids
   RuleGraph graph;
   std::vector<int> area_vertex;  // parallel to model.areas

@@ -34,6 +34,7 @@ std::size_t invalid_utf8(std::string_view text) {
 }
 
 std::string_view describe(const YAML::Node& node) {
+  if (!node.IsDefined()) return "missing";
   switch (node.Type()) {
     case YAML::NodeType::Sequence:
       return "a list";
@@ -120,21 +121,21 @@ void YamlReader::error_at(const SourceLocation& at, std::string message, std::st
 }
 
 bool YamlReader::expect_map(const YAML::Node& node, std::string_view what) {
-  if (node.IsMap()) return true;
+  if (node.IsDefined() && node.IsMap()) return true;
   error(node,
         std::string(what) + " must be a mapping (key: value), not " + std::string(describe(node)));
   return false;
 }
 
 bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) {
-  if (node.IsSequence()) return true;
+  if (node.IsDefined() && node.IsSequence()) return true;
   error(node, std::string(what) + " must be a list, not " + std::string(describe(node)));
   return false;
 }
 
 void YamlReader::check_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
                             std::string_view what, std::string requirement) {
-  if (!node.IsMap()) return;
+  if (!node.IsDefined() || !node.IsMap()) return;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
       error(it->first, "keys of " + std::string(what) + " must be plain words", requirement);
@@ -154,7 +155,7 @@ void YamlReader::check_keys(const YAML::Node& node, std::initializer_list<std::s
 
 std::optional<std::string> YamlReader::scalar(const YAML::Node& node, std::string_view what,
                                               std::string requirement) {
-  if (node.IsScalar()) return node.Scalar();
+  if (node.IsDefined() && node.IsScalar()) return node.Scalar();
   error(node, std::string(what) + " must be text, not " + std::string(describe(node)),
         std::move(requirement));
   return std::nullopt;
@@ -174,19 +175,21 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, std::string_v
 }
 
 std::optional<int> YamlReader::integer(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar()) {
+  if (node.IsDefined() && node.IsScalar()) {
     try {
       return node.as<int>();
     } catch (const YAML::Exception&) {
     }
   }
-  error(node, std::string(what) + " must be a whole number, not '" +
-                  (node.IsScalar() ? node.Scalar() : std::string(describe(node))) + "'");
+  error(node,
+        std::string(what) + " must be a whole number, not '" +
+            (node.IsDefined() && node.IsScalar() ? node.Scalar() : std::string(describe(node))) +
+            "'");
   return std::nullopt;
 }
 
 std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar()) {
+  if (node.IsDefined() && node.IsScalar()) {
     try {
       return node.as<bool>();
     } catch (const YAML::Exception&) {
@@ -199,7 +202,7 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view
 std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& node,
                                                             std::string_view what,
                                                             std::string requirement) {
-  if (!node.IsSequence()) {
+  if (!node.IsDefined() || !node.IsSequence()) {
     error(
         node,
         std::string(what) + " must be a list such as [A1, A2], not " + std::string(describe(node)),

@@ -49,6 +49,20 @@ class YamlReader {
   std::optional<std::vector<std::string>> strings(const YAML::Node& node, std::string_view what,
                                                   std::string requirement = {});
 
+  /// Runs `read`, turning a yaml-cpp exception (a shape no check foresaw) into an error at its
+  /// mark instead of a crash.
+  template <class F>
+  void guarded(F&& read) {
+    try {
+      read();
+    } catch (const YAML::Exception& e) {
+      report(
+          Severity::error,
+          {file_, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1},
+          "unexpected YAML structure: " + e.msg, {});
+    }
+  }
+
   const std::string& file() const { return file_; }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
