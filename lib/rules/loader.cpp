@@ -543,8 +543,8 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
                        {}});
     return result;
   }
-  // Everything else is read against the model: with a broken model, stop at its errors.
-  if (has_errors(diags) || model->areas.empty()) return result;
+  // Everything else is read against the model's areas: without any, stop at the model's errors.
+  if (model->areas.empty()) return result;
   log->debug("loaded model {} with {} areas and {} scales", model->id, model->areas.size(),
              model->scales.size());
 
