@@ -331,7 +331,8 @@ int main(int argc, char** argv) {
   Options o;
   app.add_option("--rules", o.rules,
                  "rules directory; give it again to add a folder of draft regulations "
-                 "(default: the bundled rules, or $SPUR_RULES)");
+                 "(default: the bundled rules, or $SPUR_RULES)")
+      ->allow_extra_args(false);
   app.add_flag("-v,--verbose", o.verbose, "log what the loader and evaluator decide (stderr)");
 
   auto* validate = app.add_subcommand("validate", "check rule files; exit 1 on errors");

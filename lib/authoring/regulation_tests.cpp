@@ -288,6 +288,8 @@ class Runner {
     }
     if (count_errors(r) > errors_before) return;
     const int line = r.location(c).line;
+    if (!c["expect"].IsDefined() && !c["variants"].IsDefined())
+      r.error(c, "case '" + name + "' checks nothing: give it 'expect' or 'variants'");
     if (c["expect"].IsDefined())
       if (auto e = read_expectation(r, c["expect"])) run(path, line, name, base, *e);
     if (c["variants"].IsDefined() && r.expect_sequence(c["variants"], "'variants'")) {

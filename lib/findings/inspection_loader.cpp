@@ -35,25 +35,8 @@ std::optional<Status> read_status(YamlReader& r, const YAML::Node& node, const s
 
 // yaml-cpp keeps every duplicate key of a mapping but `node[key]` sees only the first, so a
 // repeated key would silently lose what the user wrote there: report each repeat.
-void check_unique_keys(YamlReader& r, const YAML::Node& node, std::string_view what,
-                       const std::string& requirement = {}) {
-  if (!node.IsDefined() || !node.IsMap()) return;
-  std::map<std::string, int> seen;
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    if (!it->first.IsScalar()) continue;
-    const int line = r.location(it->first).line;
-    auto [prev, inserted] = seen.emplace(it->first.Scalar(), line);
-    if (!inserted)
-      r.error(it->first,
-              "'" + it->first.Scalar() + "' is given twice in " + std::string(what) +
-                  " (first at line " + std::to_string(prev->second) + "); keep one",
-              requirement);
-  }
-}
-
 void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (!r.expect_map(n, "'inspection'")) return;
-  check_unique_keys(r, n, "'inspection'");
   r.check_keys(
       n, {"id", "unit", "specialty", "date", "regulations", "trainees", "default_status", "notes"},
       "'inspection'");
@@ -141,12 +124,11 @@ void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
     } else if (value.IsMap()) {
       r.check_keys(value, {"status", "note", "by_regulation"}, "the finding for " + f.requirement,
                    f.requirement);
-      check_unique_keys(r, value, "the finding for " + f.requirement, f.requirement);
       if (value["status"].IsDefined()) f.status = read_status(r, value["status"], f.requirement);
       f.note = r.text(value, "note", false, "the finding for " + f.requirement, f.requirement)
                    .value_or("");
       if (const YAML::Node by = value["by_regulation"]; by.IsDefined()) {
-        check_unique_keys(r, by, "'by_regulation' of " + f.requirement, f.requirement);
+        r.check_unique_keys(by, "'by_regulation' of " + f.requirement, f.requirement);
         if (r.expect_map(by, "'by_regulation' of " + f.requirement))
           for (auto b = by.begin(); b != by.end(); ++b)
             if (auto reg = r.scalar(b->first, "a regulation in 'by_regulation'"))
@@ -176,7 +158,6 @@ void read_overrides(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   for (const auto& o : n) {
     if (!r.expect_map(o, "an override")) continue;
     r.check_keys(o, {"area", "regulation", "grade", "reason"}, "an override");
-    check_unique_keys(r, o, "an override");
     Override ov;
     ov.location = r.location(o);
     auto area = r.text(o, "area", true, "an override");
@@ -264,7 +245,6 @@ void detail::read_inspection(YamlReader& r, const YAML::Node& n, Inspection& ins
   if (!r.expect_map(n, "an inspection")) return;
   r.check_keys(n, {"inspection", "findings", "overrides", "action_plan", "notes"},
                "an inspection file");
-  check_unique_keys(r, n, "an inspection file");
   if (n["inspection"].IsDefined())
     read_header(r, n["inspection"], insp);
   else if (header_required)

@@ -147,6 +147,8 @@ void read_applies_to(YamlReader& r, const YAML::Node& n, Applicability& out) {
   out.any = n["any"].IsDefined();
   const YAML::Node list = out.any ? n["any"] : n["all"];
   if (!r.expect_sequence(list, "the conditions of 'applies_to'")) return;
+  if (list.size() == 0)
+    r.error(list, "'applies_to' lists no condition, so it would apply to nobody");
   using Field = TraineeCondition::Field;
   static const std::map<std::string, Field> fields{{"swedish_at", Field::swedish_at},
                                                    {"st_start_before", Field::st_start_before},
@@ -354,6 +356,7 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
 struct Resolver {
   std::vector<Diagnostic>& diagnostics;
   const Model& model;
+  std::map<std::string, std::map<std::string, std::string>> removed_ids{};  // by regulation
 
   void error(const SourceLocation& at, std::string message, std::string requirement = {}) {
     diagnostics.push_back(
@@ -425,6 +428,10 @@ struct Resolver {
               e.id);
         continue;
       }
+      if (!e.area && !e.kind && !e.text && !e.prerequisites && !e.confidence && !e.source &&
+          !e.note)
+        error(e.location,
+              "the amendment of " + e.id + " changes nothing; name the fields it changes", e.id);
       if (e.area) it->area = *e.area;
       if (e.kind) it->kind = *e.kind;
       if (e.text) it->text = *e.text;
@@ -434,6 +441,18 @@ struct Resolver {
       if (e.note) it->note = *e.note;
       it->location = e.location;
     }
+    // Ids removed anywhere along the chain are never reused (spur-model.md section 3).
+    auto& removed = removed_ids[reg.id];
+    removed = removed_ids[base->id];
+    for (const auto& [id, at] : f.remove) removed.emplace(id, base->id);
+    for (const auto& e : f.add)
+      if (auto it = removed.find(e.id); it != removed.end())
+        error(e.location,
+              "'" + e.id + "' was removed from " + it->second +
+                  " and removed ids are never reused; give the new requirement the next free "
+                  "number in area " +
+                  e.area.value_or("?"),
+              e.id);
     add_all(reg, f.add, defined);
     // Keep catalogue order: areas in model order, each area's requirements as they came.
     std::stable_sort(reg.requirements.begin(), reg.requirements.end(),

@@ -1,6 +1,7 @@
 #include "rules/yaml_reader.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace spur::detail {
@@ -133,9 +134,26 @@ bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) 
   return false;
 }
 
+void YamlReader::check_unique_keys(const YAML::Node& node, std::string_view what,
+                                   const std::string& requirement) {
+  if (!node.IsDefined() || !node.IsMap()) return;
+  std::map<std::string, int> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) continue;
+    const int line = location(it->first).line;
+    auto [prev, inserted] = seen.emplace(it->first.Scalar(), line);
+    if (!inserted)
+      error(it->first,
+            "'" + it->first.Scalar() + "' is given twice in " + std::string(what) +
+                " (first at line " + std::to_string(prev->second) + "); keep one",
+            requirement);
+  }
+}
+
 void YamlReader::check_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
                             std::string_view what, std::string requirement) {
   if (!node.IsDefined() || !node.IsMap()) return;
+  check_unique_keys(node, what, requirement);
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
       error(it->first, "keys of " + std::string(what) + " must be plain words", requirement);

@@ -33,7 +33,11 @@ class YamlReader {
   /// True when `node` is a mapping; otherwise reports "`what` must be a mapping".
   bool expect_map(const YAML::Node& node, std::string_view what);
   bool expect_sequence(const YAML::Node& node, std::string_view what);
-  /// Reports each key of `node` that is not in `known`, listing the known ones.
+  /// Reports each key given twice in a mapping (yaml-cpp keeps only the first silently).
+  void check_unique_keys(const YAML::Node& node, std::string_view what,
+                         const std::string& requirement = {});
+  /// Reports each key of `node` that is not in `known`, listing the known ones, and each key
+  /// given twice.
   void check_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
                   std::string_view what, std::string requirement = {});
 

@@ -986,3 +986,60 @@ TEST(Loader, BrokenFixturesHaveExactlyTheirError) {
 
 }  // namespace
 }  // namespace spur
+
+namespace spur {
+namespace {
+
+TEST(LoaderStrictness, RemovedIdsAreNeverReused) {
+  test::ScratchRules rules;
+  rules.regulation("base", delta_base);
+  rules.regulation("next", R"(regulation: next
+title: Next
+model: spur-st
+based_on: base
+remove: [G5]
+add:
+  - {id: G5, area: G, kind: indicator, text: new, confidence: low, source: {document: Next}}
+)");
+  const LoadResult result = load_rules(rules.path());
+  EXPECT_FALSE(result.book);
+  EXPECT_TRUE(HasError(result, "next/regulation.yaml", 7,
+                       "'G5' was removed from base and removed ids are never reused"));
+}
+
+TEST(LoaderStrictness, AnAmendmentThatChangesNothingIsAnError) {
+  test::ScratchRules rules;
+  rules.regulation("base", delta_base);
+  rules.regulation("next",
+                   "regulation: next\ntitle: Next\nmodel: spur-st\nbased_on: base\n"
+                   "amend:\n  - {id: E7}\n");
+  const LoadResult result = load_rules(rules.path());
+  EXPECT_TRUE(HasError(result, "next/regulation.yaml", 6, "the amendment of E7 changes nothing"));
+}
+
+TEST(LoaderStrictness, AnEmptyAppliesToIsAnError) {
+  test::ScratchRules rules;
+  rules.regulation("base", std::string(delta_base).replace(0, 0, "applies_to: {all: []}\n"));
+  const LoadResult result = load_rules(rules.path());
+  EXPECT_TRUE(HasError(result, "base/regulation.yaml", 1, "lists no condition"));
+}
+
+TEST(LoaderStrictness, AKeyGivenTwiceIsAnErrorNotSilentlyDropped) {
+  test::ScratchRules rules;
+  rules.regulation("base", delta_base);
+  rules.regulation("next", R"(regulation: next
+title: Next
+model: spur-st
+based_on: base
+add:
+  - {id: H2, area: H, kind: provision, text: h2, confidence: low, source: {document: Next}}
+add:
+  - {id: H3, area: H, kind: provision, text: h3, confidence: low, source: {document: Next}}
+)");
+  const LoadResult result = load_rules(rules.path());
+  EXPECT_FALSE(result.book);
+  EXPECT_TRUE(HasError(result, "next/regulation.yaml", 7, "'add' is given twice"));
+}
+
+}  // namespace
+}  // namespace spur

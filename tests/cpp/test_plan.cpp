@@ -238,3 +238,28 @@ TEST(Plan, NormalisedTextJoinsBrokenWords) {
 
 }  // namespace
 }  // namespace spur::test
+
+namespace spur::test {
+namespace {
+
+TEST(PlanExample, TheSampleReportsPlanAdjustsDAndHToC) {
+  auto ev = evaluate(bundled(),
+                     Inspection::load(source_dir() / "examples" / "palliativ-sydostra-skane.yaml"));
+  for (const auto& r : ev.results) {
+    if (r.area == "D" || r.area == "H") {
+      EXPECT_EQ(r.grade(), Grade::D) << r.area;
+      EXPECT_EQ(r.adjusted, Grade::C) << r.area;
+      EXPECT_TRUE(r.uncovered.empty()) << r.area;
+    } else {
+      EXPECT_EQ(r.adjusted, std::nullopt) << r.area;
+    }
+  }
+  // Every entry was found by the requirement text the report prints, line breaks and all.
+  ASSERT_EQ(ev.plan.size(), 5u);
+  std::vector<std::string> ids;
+  for (const auto& link : ev.plan) ids.push_back(link.requirement);
+  EXPECT_THAT(ids, ElementsAre("D1", "D7", "H2", "H7", "H9"));
+}
+
+}  // namespace
+}  // namespace spur::test
