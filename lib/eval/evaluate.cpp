@@ -316,7 +316,7 @@ void widen_for_unknown_prerequisites(const detail::RuleBookData& data,
     for (std::size_t k = 0; k < out.size(); ++k) status[k] = out[k].status;
     for (std::size_t b = 0; b < pivots.size() && b < 12; ++b)
       if (mask & (std::size_t{1} << b)) status[pivots[b]] = Status::not_met;
-    for (int k : c.order) {
+    for (int k : c.order_with_prerequisites) {
       if (out[k].origin == StatusOrigin::finding && out[k].status != Status::not_assessed) continue;
       for (int p : c.prerequisites[k])
         if (status[p] == Status::not_met) status[k] = Status::not_met;
@@ -443,7 +443,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
     }
     // Implications, prerequisites first: a prerequisite that is not met (found or implied)
     // makes its dependents not met unless a finding states their status.
-    for (int k : c.order) {
+    for (int k : c.order_with_prerequisites) {
       auto& o = out[k];
       int n_unmet = 0;
       for (int p : c.prerequisites[k]) n_unmet += out[p].status == Status::not_met;

@@ -728,6 +728,8 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
     for (std::size_t k = 0; k < reg.requirements.size(); ++k)
       for (int v : graph.direct_prerequisites(c.vertex_of[k]))
         c.prerequisites[k].push_back(position.at(v));
+    for (int k : c.order)
+      if (!c.prerequisites[k].empty()) c.order_with_prerequisites.push_back(k);
     c.dependents.resize(reg.requirements.size());
     for (std::size_t k = 0; k < reg.requirements.size(); ++k)
       for (int p : c.prerequisites[k]) c.dependents[p].push_back(static_cast<int>(k));
