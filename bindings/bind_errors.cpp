@@ -1,5 +1,6 @@
-// spur::Error and its subclasses as Python exceptions with file, line, column, requirement
-// and diagnostics; Diagnostic and Severity, which they carry.
+// spur::Error and its subclasses translated to spur.Error and its subclasses (spur/errors.py)
+// with file, line, column, requirement and diagnostics; Diagnostic and Severity, which they
+// carry.
 
 #include <pybind11/native_enum.h>
 #include <pybind11/stl.h>
@@ -11,7 +12,7 @@
 namespace spur::python {
 namespace {
 
-// The exception types; created once when the module is imported, owned by the module.
+// The exception types, defined in spur/errors.py; kept for the life of the process.
 struct ErrorTypes {
   py::handle error, rule, inspection, file, lookup;
 };
@@ -20,26 +21,11 @@ ErrorTypes& error_types() {
   return types;
 }
 
-py::handle new_exception(py::module_& m, const char* name, const char* doc, py::tuple bases) {
-  // Class-level defaults, so that one raised from Python code has every attribute too.
-  py::dict attrs;
-  for (const char* a : {"file", "line", "column", "requirement"}) attrs[a] = py::none();
-  attrs["diagnostics"] = py::list();
-  const std::string qualified = std::string("spur.") + name;
-  PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), attrs.ptr());
-  if (!type) throw py::error_already_set();
-  m.add_object(name, py::handle(type));  // steals nothing; the module keeps a reference
-  return type;
-}
-
 void raise(py::handle type, const Error& e) {
-  py::object exc = type(e.what());
-  exc.attr("file") = known(e.file());
-  exc.attr("line") = known(e.line());
-  exc.attr("column") = known(e.column());
-  exc.attr("requirement") = known(e.requirement());
-  exc.attr("diagnostics") = py::cast(e.diagnostics());
-  if (type.is(error_types().file)) exc.attr("filename") = known(e.file());
+  using namespace pybind11::literals;
+  py::object exc = type(e.what(), "file"_a = known(e.file()), "line"_a = known(e.line()),
+                        "column"_a = known(e.column()), "requirement"_a = known(e.requirement()),
+                        "diagnostics"_a = e.diagnostics());
   PyErr_SetObject(type.ptr(), exc.ptr());
 }
 
@@ -52,8 +38,9 @@ void bind_errors(py::module_& m) {
       .value("warning", Severity::warning)
       .finalize();
 
-  py::class_<Diagnostic>(m, "Diagnostic", "One problem found in a file, located as precisely as "
-                                          "spur can; unknown parts are None.")
+  py::class_<Diagnostic>(m, "Diagnostic",
+                         "One problem found in a file, located as precisely as "
+                         "spur can; unknown parts are None.")
       .def_readonly("severity", &Diagnostic::severity)
       .def_property_readonly("file", [](const Diagnostic& d) { return known(d.file); })
       .def_property_readonly("line", [](const Diagnostic& d) { return known(d.line); })
@@ -63,29 +50,29 @@ void bind_errors(py::module_& m) {
                              [](const Diagnostic& d) { return known(d.requirement); })
       .def("format", &Diagnostic::format,
            "`file:line:column: error|warning: message`, leaving out what is unknown.")
-      .def("to_dict", [](const Diagnostic& d) { return to_python(to_json(d)); },
-           "The diagnostic as the JSON output prints it.")
+      .def(
+          "to_dict", [](const Diagnostic& d) { return Dict(to_python(to_json(d))); },
+          "The diagnostic as the JSON output prints it.")
       .def("__str__", &Diagnostic::format)
-      .def("__repr__",
-           [](const Diagnostic& d) { return "<spur.Diagnostic " + d.format() + ">"; });
+      .def(py::pickle(
+          [](const Diagnostic& d) {
+            return py::make_tuple(d.severity, d.file, d.line, d.column, d.message, d.requirement);
+          },
+          [](const py::tuple& t) {
+            return Diagnostic{t[0].cast<Severity>(),    t[1].cast<std::string>(),
+                              t[2].cast<int>(),         t[3].cast<int>(),
+                              t[4].cast<std::string>(), t[5].cast<std::string>()};
+          }))
+      .def("__repr__", [](const Diagnostic& d) { return "<spur.Diagnostic " + d.format() + ">"; });
 
+  // The classes are plain Python (spur/errors.py); the translator fills in their attributes.
+  const py::module_ errors = py::module_::import("spur.errors");
   auto& t = error_types();
-  t.error = new_exception(m, "Error",
-                          "Base of every error spur raises for bad input. Carries file, line, "
-                          "column and requirement of the first error (None when unknown) and "
-                          "every diagnostic found.",
-                          py::make_tuple(py::handle(PyExc_Exception)));
-  t.rule = new_exception(m, "RuleError", "A rule file (model or regulation) is malformed.",
-                         py::make_tuple(t.error));
-  t.inspection = new_exception(
-      m, "InspectionError",
-      "An inspection is malformed or names what the rule book lacks.", py::make_tuple(t.error));
-  t.file = new_exception(m, "FileError", "A file or directory could not be read at all.",
-                         py::make_tuple(t.error, py::handle(PyExc_OSError)));
-  t.lookup = new_exception(m, "LookupError",
-                           "A query names an area, regulation or requirement that does not "
-                           "exist.",
-                           py::make_tuple(t.error, py::handle(PyExc_LookupError)));
+  t.error = py::object(errors.attr("Error")).release();
+  t.rule = py::object(errors.attr("RuleError")).release();
+  t.inspection = py::object(errors.attr("InspectionError")).release();
+  t.file = py::object(errors.attr("FileError")).release();
+  t.lookup = py::object(errors.attr("LookupError")).release();
 
   py::register_exception_translator([](std::exception_ptr p) {
     const auto& t = error_types();

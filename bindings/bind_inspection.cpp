@@ -25,7 +25,26 @@ void bind_inspection(py::module_& m) {
       .def_readonly("regulation", &Override::regulation)
       .def_readonly("grade", &Override::grade)
       .def_readonly("reason", &Override::reason);
-  py::class_<Inspection, std::shared_ptr<Inspection>>(m, "Inspection", "One inspection of one unit.")
+  py::class_<PlanEntry>(m, "PlanEntry", "One entry of an action plan (handlingsplan).")
+      .def_readonly("requirement", &PlanEntry::requirement)
+      .def_readonly("regulation", &PlanEntry::regulation)
+      .def_readonly("action", &PlanEntry::action)
+      .def_readonly("due", &PlanEntry::due)
+      .def_readonly("responsible", &PlanEntry::responsible)
+      .def_readonly("follow_up", &PlanEntry::follow_up)
+      .def_readonly("follow_up_responsible", &PlanEntry::follow_up_responsible)
+      .def_readonly("received", &PlanEntry::received)
+      .def_property_readonly("received_on",
+                             [](const PlanEntry& p) { return to_python(p.received_on); })
+      .def_property_readonly("done", [](const PlanEntry& p) { return to_python(p.done); });
+  py::class_<Trainee>(m, "Trainee",
+                      "An ST doctor at the unit, as far as deciding the regulations goes.")
+      .def_readonly("id", &Trainee::id)
+      .def_property_readonly("st_start", [](const Trainee& t) { return to_python(t.st_start); })
+      .def_readonly("swedish_at", &Trainee::swedish_at)
+      .def_property_readonly("licensed", [](const Trainee& t) { return to_python(t.licensed); });
+  py::class_<Inspection, std::shared_ptr<Inspection>>(m, "Inspection",
+                                                      "One inspection of one unit.")
       .def_static("load", &Inspection::load, py::arg("path"),
                   py::call_guard<py::gil_scoped_release>(),
                   "Read an inspection file; raises InspectionError listing every problem.")
@@ -37,13 +56,20 @@ void bind_inspection(py::module_& m) {
       .def_readonly("specialty", &Inspection::specialty)
       .def_readonly("date", &Inspection::date)
       .def_readonly("regulations", &Inspection::regulations)
+      .def_readonly("trainees", &Inspection::trainees)
       .def_readonly("default_status", &Inspection::default_status)
       .def_readonly("findings", &Inspection::findings)
       .def_readonly("overrides", &Inspection::overrides)
+      .def_readonly("action_plan", &Inspection::action_plan)
       .def_readonly("notes", &Inspection::notes)
       .def_readonly("file", &Inspection::file)
-      .def("find", &Inspection::find, py::arg("requirement"),
-           py::return_value_policy::reference_internal, "The finding for a requirement, or None.");
+      .def_readonly("warnings", &Inspection::warnings)
+      .def(
+          "find",
+          [](py::handle self, std::string_view requirement) {
+            return view_or_none(self.cast<const Inspection&>().find(requirement), self);
+          },
+          py::arg("requirement"), "The finding for a requirement, or None.");
 }
 
 }  // namespace spur::python

@@ -34,10 +34,15 @@ void bind_rules(py::module_& m) {
       .def_readonly("based_on", &Regulation::based_on)
       .def_readonly("requirements", &Regulation::requirements)
       .def_readonly("file", &Regulation::file)
-      .def("find", &Regulation::find, py::arg("requirement"), py::return_value_policy::reference_internal,
-           "The requirement with this id, or None.")
-      .def("to_dict", [](const Regulation& r) { return to_python(to_json(r)); },
-           "As `spur rules --format json` prints it.")
+      .def(
+          "find",
+          [](py::handle self, std::string_view id) {
+            return view_or_none(self.cast<const Regulation&>().find(id), self);
+          },
+          py::arg("requirement"), "The requirement with this id, or None.")
+      .def(
+          "to_dict", [](const Regulation& r) { return Dict(to_python(to_json(r))); },
+          "As `spur rules --format json` prints it.")
       .def("__repr__", [](const Regulation& r) { return "<spur.Regulation " + r.id + ">"; });
   py::class_<Area>(m, "Area", "One of the eight areas A-H.")
       .def_readonly("id", &Area::id)
@@ -68,15 +73,23 @@ void bind_rules(py::module_& m) {
 
   constexpr auto view = py::return_value_policy::reference_internal;
   py::class_<RuleBook>(m, "RuleBook", "The model and every regulation, loaded and validated.")
-      .def_static("load", &RuleBook::load, py::arg("directory"),
-                  py::call_guard<py::gil_scoped_release>(),
+      .def_static("load", py::overload_cast<const std::filesystem::path&>(&RuleBook::load),
+                  py::arg("directory"), py::call_guard<py::gil_scoped_release>(),
                   "Load a rules directory; raises RuleError listing every problem found.")
+      .def_static("load",
+                  py::overload_cast<const std::vector<std::filesystem::path>&>(&RuleBook::load),
+                  py::arg("directories"), py::call_guard<py::gil_scoped_release>(),
+                  "Load several rules directories as one book (the model may be in any).")
       .def_property_readonly("model", &RuleBook::model, view)
       .def_property_readonly("regulations", &RuleBook::regulations, view)
       .def("regulation", &RuleBook::regulation, py::arg("id"), view,
            "The regulation with this id; raises LookupError naming the known ones.")
-      .def("find_requirement", &RuleBook::find_requirement, py::arg("id"), view,
-           "The requirement in the first regulation that has it, or None.")
+      .def(
+          "find_requirement",
+          [](py::handle self, std::string_view id) {
+            return view_or_none(self.cast<const RuleBook&>().find_requirement(id), self);
+          },
+          py::arg("id"), "The requirement in the first regulation that has it, or None.")
       .def_property_readonly("requirement_ids", &RuleBook::requirement_ids)
       .def_property_readonly("warnings", &RuleBook::warnings)
       .def_property_readonly("directory", &RuleBook::directory)
@@ -89,8 +102,9 @@ void bind_rules(py::module_& m) {
       .def("affected_areas", &RuleBook::affected_areas, py::arg("regulation"), py::arg("id"),
            "The areas whose grade `id` can affect.")
       .def("to_dot", &RuleBook::to_dot, "The rule graph in Graphviz dot.")
-      .def("graph", [](const RuleBook& b) { return to_python(graph_json(b)); },
-           "The rule graph as {'nodes': [...], 'edges': [...]}.");
+      .def(
+          "graph", [](const RuleBook& b) { return Dict(to_python(graph_json(b))); },
+          "The rule graph as {'nodes': [...], 'edges': [...]}.");
 }
 
 }  // namespace spur::python

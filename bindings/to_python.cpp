@@ -37,4 +37,9 @@ py::object to_python(const nlohmann::json& value) {
   throw std::logic_error("spur: JSON value of unexpected type");
 }
 
+py::typing::Optional<PyDate> to_python(const std::optional<Date>& date) {
+  if (!date) return py::none();
+  return py::module_::import("datetime").attr("date")(date->year, date->month, date->day);
+}
+
 }  // namespace spur::python

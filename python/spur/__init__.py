@@ -1,0 +1,50 @@
+"""spur: grade SPUR inspections of Swedish specialist training (ST).
+
+Load the rule book, read an inspection, evaluate it::
+
+    import spur
+    book = spur.RuleBook.bundled()
+    ev = book.evaluate(spur.Inspection.load("examples/palliativ-sydostra-skane.yaml"))
+    ev.grade("D")            # 'D', or None while provisional
+    ev.results_frame()       # pandas: one row per regulation and area
+
+Many inspections at once: :func:`inspections_from_frame` and :func:`evaluate_many`.
+Errors are :class:`Error` and its subclasses, with file, line, column and requirement.
+"""
+
+from spur._core import (
+    Confidence,
+    Consequence,
+    Diagnostic,
+    Grade,
+    Kind,
+    Severity,
+    Status,
+    __version__,
+)
+from spur.errors import Error, FileError, InspectionError, LookupError, RuleError
+from spur.evaluation import Evaluation
+from spur.frames import evaluate_many, inspections_from_frame
+from spur.inspection import Inspection
+from spur.rule_book import RuleBook
+
+__all__ = [
+    "Confidence",
+    "Consequence",
+    "Diagnostic",
+    "Error",
+    "Evaluation",
+    "FileError",
+    "Grade",
+    "Inspection",
+    "InspectionError",
+    "Kind",
+    "LookupError",
+    "RuleBook",
+    "RuleError",
+    "Severity",
+    "Status",
+    "__version__",
+    "evaluate_many",
+    "inspections_from_frame",
+]

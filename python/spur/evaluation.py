@@ -1,0 +1,184 @@
+"""What spur concludes from one inspection: grades, actions and why."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from spur import _core
+from spur.frames import results_frame
+
+if TYPE_CHECKING:
+    from spur.inspection import Inspection
+    from spur.rule_book import RuleBook
+
+
+class Evaluation:
+    """The grades of one inspection per regulation and area, its actions, and why.
+
+    Made by :meth:`spur.RuleBook.evaluate`. Grades are the letters ``"A"``-``"D"``; a
+    grade is None while it is provisional (more than one is still possible because some
+    findings are not assessed).
+    """
+
+    __slots__ = ("_core", "_book", "_inspection")
+
+    def __init__(self, core: _core.Evaluation, book: RuleBook, inspection: Inspection) -> None:
+        self._core = core
+        self._book = book
+        self._inspection = inspection
+
+    @property
+    def book(self) -> RuleBook:
+        """The rule book it was graded with."""
+        return self._book
+
+    @property
+    def inspection(self) -> Inspection:
+        """The inspection it grades."""
+        return self._inspection
+
+    @property
+    def regulations(self) -> list[str]:
+        """The inspected regulations."""
+        return self._core.regulations
+
+    @property
+    def action_plan_required(self) -> bool | None:
+        """True if some area is certainly D, None if D is only possible, else False."""
+        return self._core.action_plan_required
+
+    @property
+    def diagnostics(self) -> list[_core.Diagnostic]:
+        """Warnings about the inspection (e.g. a finding for a requirement not inspected)."""
+        return self._core.diagnostics
+
+    def grade(self, area: str, regulation: str | None = None) -> str | None:
+        """The grade of an area, or None while provisional.
+
+        Without ``regulation``, the combined grade across the inspected regulations (the
+        worst). Raises :class:`spur.LookupError` for an unknown area or a regulation that
+        was not inspected.
+        """
+        return self._core.grade(area, regulation or "")
+
+    def possible_grades(self, area: str, regulation: str | None = None) -> list[str]:
+        """The grades still possible for an area, best first (one when it is certain)."""
+        return self._core.possible_grades(area, regulation or "")
+
+    def explain(self, area: str, regulation: str | None = None) -> str:
+        """Why the area got its grade, step by step: readable text, Swedish with English.
+
+        One section per inspected regulation, or only ``regulation``; as ``spur explain``
+        prints it.
+        """
+        return "\n".join(x.render() for x in self._core.explain(area, regulation or ""))
+
+    def explanations(self, area: str, regulation: str | None = None) -> list[dict[str, Any]]:
+        """The same explanations as structures (``spur explain --format json``)."""
+        return [x.to_dict() for x in self._core.explain(area, regulation or "")]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything as plain Python objects: equal to the JSON of
+        ``spur evaluate --format json`` for the same inspection."""
+        return self._core.to_dict()
+
+    def results_frame(self) -> pd.DataFrame:
+        """One row per inspected regulation and area, as :func:`spur.evaluate_many` gives.
+
+        Columns: inspection, regulation, area, grade, possible_grades (e.g. ``"C/D"``),
+        provisional, computed_grade, overridden, adjusted_grade (after an action plan), and the
+        counts ``<kind>_<metric>`` for the
+        kinds provision, advice and indicator and the metrics met, unmet, partial, unknown
+        and not_applicable.
+        """
+        return results_frame(_core.result_columns(self._book._core, [self._core]))
+
+    def actions_frame(self) -> pd.DataFrame:
+        """The requirements that need doing something about, one row each.
+
+        Columns: inspection, category (``required``, ``recommended``, ``improvement``),
+        requirement, area, kind, status, implied, regulations (comma-separated), text.
+        """
+        data = self.to_dict()
+        label = _label(self._core)
+        rows = [
+            {
+                "inspection": label,
+                "category": category,
+                "requirement": a["requirement"],
+                "area": a["area"],
+                "kind": a["kind"],
+                "status": a["status"],
+                "implied": a["implied"],
+                "regulations": ", ".join(a["regulations"]),
+                "text": a["text"],
+            }
+            for key, category in _ACTION_CATEGORIES
+            for a in data[key]
+        ]
+        return pd.DataFrame(rows, columns=_ACTION_COLUMNS)
+
+    def __repr__(self) -> str:
+        grades = " ".join(f"{a['area']}:{_cell(a)}" for a in self.to_dict()["areas"])
+        return f"<spur.Evaluation {_label(self._core)} ({', '.join(self.regulations)}): {grades}>"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        data = self.to_dict()
+        regs = self.regulations
+        by_pair = {(r["regulation"], r["area"]): r for r in data["results"]}
+        head = ["area", "name", *regs] + (["combined"] if len(regs) > 1 else [])
+        names = {a.id: a.name for a in self._book.model.areas}
+        rows = []
+        for combined in data["areas"]:
+            area = combined["area"]
+            cells = [_cell(by_pair[(reg, area)]) for reg in regs]
+            if len(regs) > 1:
+                cells.append(_cell(combined))
+            rows.append(
+                f"<tr><td>{e(area)}</td><td style='text-align:left'>{e(names.get(area, ''))}</td>"
+                + "".join(f"<td>{e(c)}</td>" for c in cells)
+                + "</tr>"
+            )
+        plan = {True: "yes", False: "no", None: "possibly"}[data["action_plan_required"]]
+        counts = ", ".join(f"{len(data[key])} {category}" for key, category in _ACTION_CATEGORIES)
+        header = e(_label(self._core)) + (f" — {e(self._core.unit)}" if self._core.unit else "")
+        return (
+            f"<div><strong>spur.Evaluation</strong> {header}</div>"
+            "<table><thead><tr>"
+            + "".join(f"<th>{e(h)}</th>" for h in head)
+            + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<div>actions: {e(counts)}; action plan required: {plan}"
+            + ("; ? = provisional (grades still possible)" if "?" in "".join(rows) else "")
+            + "</div>"
+        )
+
+
+_ACTION_CATEGORIES = [
+    ("required_actions", "required"),
+    ("recommended_actions", "recommended"),
+    ("improvements", "improvement"),
+]
+_ACTION_COLUMNS = [
+    "inspection",
+    "category",
+    "requirement",
+    "area",
+    "kind",
+    "status",
+    "implied",
+    "regulations",
+    "text",
+]
+
+
+def _label(core: _core.Evaluation) -> str:
+    return core.inspection_id or core.file
+
+
+def _cell(result: dict[str, Any]) -> str:
+    """A grade, or the grades still possible and a question mark (``C/D?``)."""
+    return result["grade"] or "/".join(result["possible_grades"]) + "?"
