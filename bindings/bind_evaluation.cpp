@@ -11,6 +11,7 @@
 #include "bindings.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
+#include "spur/follow_up.hpp"
 #include "spur/json.hpp"
 
 namespace spur::python {
@@ -169,7 +170,33 @@ void bind_evaluation(py::module_& m) {
            "One explanation per inspected regulation, or only `regulation`.")
       .def(
           "to_dict", [](const Evaluation& ev) { return Dict(to_python(to_json(ev))); },
-          "Exactly the JSON of `spur evaluate --format json`, as Python objects.");
+          "Exactly the JSON of `spur evaluate --format json`, as Python objects.")
+      .def(
+          "plan_status",
+          [](const Evaluation& ev, const std::string& as_of) {
+            auto day = as_of.empty() ? std::optional<Date>(today()) : parse_iso_date(as_of);
+            if (!day)
+              throw LookupError("as_of '" + as_of + "' is not a date; write it as YYYY-MM-DD");
+            return Dict(to_python(to_json(plan_status(ev, *day), ev)));
+          },
+          py::arg("as_of") = "",
+          "The action plan followed up on `as_of` (YYYY-MM-DD; empty: today), as "
+          "`spur plan --format json` prints it.");
+
+  m.def(
+      "read_dates",
+      [](const std::string& text, const std::string& reference) {
+        std::optional<Date> ref;
+        if (!reference.empty()) {
+          ref = parse_iso_date(reference);
+          if (!ref)
+            throw LookupError("reference '" + reference +
+                              "' is not a date; write it as YYYY-MM-DD");
+        }
+        return Dict(to_python(to_json(parse_date_phrase(text, ref))));
+      },
+      py::arg("text"), py::arg("reference") = "",
+      "A Swedish date phrase read into parts, as `spur dates --format json` prints one.");
 
   m.def(
       "evaluate",

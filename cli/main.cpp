@@ -166,25 +166,6 @@ int run_evaluate(const Options& o) {
   return failed ? 3 : 0;
 }
 
-nlohmann::json date_json(const std::optional<spur::Date>& d) {
-  return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
-}
-
-nlohmann::json phrase_json(const spur::DatePhrase& phrase) {
-  nlohmann::json parts = nlohmann::json::array();
-  for (const auto& p : phrase.parts)
-    parts.push_back({{"text", p.text},
-                     {"label", p.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.label)},
-                     {"start", date_json(p.start)},
-                     {"end", date_json(p.end)},
-                     {"precision", p.precision ? nlohmann::json(spur::to_string(*p.precision))
-                                               : nlohmann::json(nullptr)},
-                     {"recurrence", p.recurrence == spur::Recurrence::none
-                                        ? nlohmann::json(nullptr)
-                                        : nlohmann::json(spur::to_string(p.recurrence))}});
-  return {{"text", phrase.text}, {"parts", parts}, {"warnings", phrase.warnings}};
-}
-
 std::optional<spur::Date> as_of_date(const Options& o) {
   if (o.as_of.empty()) return spur::today();
   return spur::parse_iso_date(o.as_of);
@@ -206,41 +187,7 @@ int run_plan(const Options& o) {
     std::cout << spur::cli::plan_table(ev, st);
     return 0;
   }
-  nlohmann::json entries = nlohmann::json::array();
-  for (const auto& item : st.items) {
-    const spur::PlanEntry& p = *item.entry;
-    entries.push_back(
-        {{"requirement", item.requirement},
-         {"area", item.area},
-         {"action", p.action},
-         {"responsible", p.responsible},
-         {"due",
-          {{"text", p.due},
-           {"start", date_json(item.due_start)},
-           {"end", date_json(item.due_end)}}},
-         {"follow_up", {{"text", p.follow_up}, {"next", date_json(item.next_follow_up)}}},
-         {"follow_up_responsible", p.follow_up_responsible},
-         {"received", p.received},
-         {"received_on", date_json(p.received_on)},
-         {"done", date_json(p.done)},
-         {"state", spur::to_string(item.state)}});
-  }
-  nlohmann::json uncovered = nlohmann::json::array();
-  for (const auto& r : ev.results)
-    for (const auto& id : r.uncovered)
-      uncovered.push_back({{"regulation", r.regulation}, {"area", r.area}, {"requirement", id}});
-  std::cout << nlohmann::json{{"inspection", {{"id", ev.inspection_id}, {"unit", ev.unit}}},
-                              {"as_of", st.as_of.iso()},
-                              {"inspection_date", date_json(st.inspection_date)},
-                              {"plan_due", date_json(st.plan_due)},
-                              {"received", st.received},
-                              {"received_on", date_json(st.received_on)},
-                              {"in_time",
-                               st.in_time ? nlohmann::json(*st.in_time) : nlohmann::json(nullptr)},
-                              {"entries", entries},
-                              {"uncovered", uncovered},
-                              {"warnings", st.warnings}}
-                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+  std::cout << spur::to_json(st, ev).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
   return 0;
 }
@@ -250,7 +197,7 @@ int run_dates(const Options& o) {
   for (const auto& text : o.texts) {
     spur::DatePhrase phrase = spur::parse_date_phrase(text);
     if (o.format == "json") {
-      all.push_back(phrase_json(phrase));
+      all.push_back(spur::to_json(phrase));
       continue;
     }
     std::cout << text << "\n";

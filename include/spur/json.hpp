@@ -6,6 +6,7 @@
 
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
+#include "spur/follow_up.hpp"
 #include "spur/rule_book.hpp"
 
 namespace spur {
@@ -22,5 +23,9 @@ nlohmann::json to_json(const Regulation& regulation);
 /// The rule graph: {"nodes": [...], "edges": [...]}.
 nlohmann::json graph_json(const RuleBook& book);
 nlohmann::json to_json(const Diagnostic& diagnostic);
+/// The follow-up of an evaluation's action plan, as `spur plan --format json` prints it.
+nlohmann::json to_json(const PlanStatus& status, const Evaluation& evaluation);
+/// A date phrase read into parts, as `spur dates --format json` prints each phrase.
+nlohmann::json to_json(const DatePhrase& phrase);
 
 }  // namespace spur

@@ -229,6 +229,63 @@ json to_json(const Regulation& reg) {
           {"requirements", list}};
 }
 
+namespace {
+json date_json(const std::optional<Date>& d) {
+  return d ? json(d->iso()) : json(nullptr);
+}
+}  // namespace
+
+json to_json(const DatePhrase& phrase) {
+  json parts = json::array();
+  for (const auto& p : phrase.parts)
+    parts.push_back(
+        {{"text", p.text},
+         {"label", p.label.empty() ? json(nullptr) : json(p.label)},
+         {"start", date_json(p.start)},
+         {"end", date_json(p.end)},
+         {"precision", p.precision ? json(to_string(*p.precision)) : json(nullptr)},
+         {"recurrence",
+          p.recurrence == Recurrence::none ? json(nullptr) : json(to_string(p.recurrence))}});
+  return {{"text", phrase.text}, {"parts", parts}, {"warnings", phrase.warnings}};
+}
+
+json to_json(const PlanStatus& st, const Evaluation& ev) {
+  json entries = json::array();
+  for (const auto& item : st.items) {
+    const PlanEntry& p = *item.entry;
+    entries.push_back(
+        {{"requirement", item.requirement},
+         {"area", item.area},
+         {"regulation", p.regulation ? json(*p.regulation) : json(nullptr)},
+         {"action", p.action},
+         {"responsible", p.responsible},
+         {"due",
+          {{"text", p.due},
+           {"start", date_json(item.due_start)},
+           {"end", date_json(item.due_end)}}},
+         {"follow_up", {{"text", p.follow_up}, {"next", date_json(item.next_follow_up)}}},
+         {"follow_up_responsible", p.follow_up_responsible},
+         {"received", p.received},
+         {"received_on", date_json(p.received_on)},
+         {"done", date_json(p.done)},
+         {"state", to_string(item.state)}});
+  }
+  json uncovered = json::array();
+  for (const auto& r : ev.results)
+    for (const auto& id : r.uncovered)
+      uncovered.push_back({{"regulation", r.regulation}, {"area", r.area}, {"requirement", id}});
+  return {{"inspection", {{"id", ev.inspection_id}, {"unit", ev.unit}}},
+          {"as_of", st.as_of.iso()},
+          {"inspection_date", date_json(st.inspection_date)},
+          {"plan_due", date_json(st.plan_due)},
+          {"received", st.received},
+          {"received_on", date_json(st.received_on)},
+          {"in_time", st.in_time ? json(*st.in_time) : json(nullptr)},
+          {"entries", entries},
+          {"uncovered", uncovered},
+          {"warnings", st.warnings}};
+}
+
 json graph_json(const RuleBook& book) {
   return json::parse(book.data().graph.to_json());
 }

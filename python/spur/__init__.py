@@ -23,7 +23,7 @@ from spur._core import (
     __version__,
 )
 from spur.errors import Error, FileError, InspectionError, LookupError, RuleError
-from spur.evaluation import Evaluation
+from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
 from spur.inspection import Inspection
 from spur.rule_book import RuleBook
@@ -47,4 +47,5 @@ __all__ = [
     "__version__",
     "evaluate_many",
     "inspections_from_frame",
+    "read_dates",
 ]

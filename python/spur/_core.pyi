@@ -8,7 +8,7 @@ import enum
 import os
 import pathlib
 import typing
-__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'evaluate', 'evaluate_columns', 'result_columns']
+__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'evaluate', 'evaluate_columns', 'read_dates', 'result_columns']
 class Severity(enum.Enum):
     """
     How serious a diagnostic is: errors stop loading, warnings do not.
@@ -510,6 +510,10 @@ class Evaluation:
         """
         The grade ('A'-'D') of the area, combined across regulations when none is named; None while provisional. Raises LookupError.
         """
+    def plan_status(self, as_of: str = '') -> dict[str, typing.Any]:
+        """
+        The action plan followed up on `as_of` (YYYY-MM-DD; empty: today), as `spur plan --format json` prints it.
+        """
     def possible_grades(self, area: str, regulation: str = '') -> list[str]:
         """
         The grades still possible, best first. Raises LookupError.
@@ -546,6 +550,10 @@ def evaluate(book: RuleBook, inspection: Inspection) -> Evaluation:
 def evaluate_columns(book: RuleBook, inspections: collections.abc.Sequence[Inspection]) -> dict[str, typing.Any]:
     """
     Evaluate many inspections into columns for a frame, as result_columns gives them, on every core with the GIL released. Raises InspectionError for the first bad one.
+    """
+def read_dates(text: str, reference: str = '') -> dict[str, typing.Any]:
+    """
+    A Swedish date phrase read into parts, as `spur dates --format json` prints one.
     """
 def result_columns(book: RuleBook, evaluations: collections.abc.Sequence[Evaluation]) -> dict[str, typing.Any]:
     """

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import html
+import os
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -121,6 +123,63 @@ class Evaluation:
         ]
         return pd.DataFrame(rows, columns=_ACTION_COLUMNS)
 
+    def plan_status(self, as_of: datetime.date | str | None = None) -> dict[str, Any]:
+        """The action plan followed up on ``as_of`` (default today), as
+        ``spur plan --format json`` prints it: when the plan was due and whether it came in
+        time, and each entry's due interval, next follow-up and state."""
+        return self._core.plan_status(_iso(as_of))
+
+    def plan_frame(self, as_of: datetime.date | str | None = None) -> pd.DataFrame:
+        """The action plan on ``as_of`` (default today), one row per entry: what a study
+        director follows up.
+
+        Columns: inspection, requirement, area, regulation, action, responsible, due (the
+        text as written), due_start, due_end, follow_up (as written), next_follow_up,
+        follow_up_responsible, received, received_on, done, state (``planned``, ``due``,
+        ``overdue`` or ``done``). Dates are ``datetime.date`` or None.
+        """
+        status = self.plan_status(as_of)
+        label = _label(self._core)
+        rows = [
+            {
+                "inspection": label,
+                "requirement": e["requirement"],
+                "area": e["area"],
+                "regulation": e["regulation"],
+                "action": e["action"],
+                "responsible": e["responsible"],
+                "due": e["due"]["text"],
+                "due_start": _date(e["due"]["start"]),
+                "due_end": _date(e["due"]["end"]),
+                "follow_up": e["follow_up"]["text"],
+                "next_follow_up": _date(e["follow_up"]["next"]),
+                "follow_up_responsible": e["follow_up_responsible"],
+                "received": e["received"],
+                "received_on": _date(e["received_on"]),
+                "done": _date(e["done"]),
+                "state": e["state"],
+            }
+            for e in status["entries"]
+        ]
+        return pd.DataFrame(rows, columns=_PLAN_COLUMNS)
+
+    def to_excel(self, path: str | os.PathLike[str], as_of: datetime.date | str | None = None) -> None:
+        """Write the grades, the actions and the action plan to an Excel workbook, one sheet
+        each (``grades``, ``actions``, ``plan``), for the people who act on them.
+
+        Needs openpyxl (``pip install "spur[excel]"``).
+        """
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError as e:
+            raise ImportError(
+                'Evaluation.to_excel needs openpyxl: pip install "spur[excel]" (or openpyxl)'
+            ) from e
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            self.results_frame().to_excel(writer, sheet_name="grades", index=False)
+            self.actions_frame().to_excel(writer, sheet_name="actions", index=False)
+            self.plan_frame(as_of).to_excel(writer, sheet_name="plan", index=False)
+
     def __repr__(self) -> str:
         grades = " ".join(f"{a['area']}:{_cell(a)}" for a in self.to_dict()["areas"])
         return f"<spur.Evaluation {_label(self._core)} ({', '.join(self.regulations)}): {grades}>"
@@ -173,6 +232,46 @@ _ACTION_COLUMNS = [
     "regulations",
     "text",
 ]
+
+
+_PLAN_COLUMNS = [
+    "inspection",
+    "requirement",
+    "area",
+    "regulation",
+    "action",
+    "responsible",
+    "due",
+    "due_start",
+    "due_end",
+    "follow_up",
+    "next_follow_up",
+    "follow_up_responsible",
+    "received",
+    "received_on",
+    "done",
+    "state",
+]
+
+
+def _iso(day: datetime.date | str | None) -> str:
+    """A date as the ISO text the library reads; empty for today."""
+    if day is None:
+        return ""
+    return day.isoformat() if isinstance(day, datetime.date) else str(day)
+
+
+def _date(text: str | None) -> datetime.date | None:
+    return None if text is None else datetime.date.fromisoformat(text)
+
+
+def read_dates(text: str, reference: datetime.date | str | None = None) -> dict[str, Any]:
+    """Read a free-text Swedish date phrase as action plans write them ("maj2025",
+    "september 2025, därefter årligen", "Rutin klar: 15/3-27") into parts, each with text,
+    start, end (ISO dates), precision and recurrence, as ``spur dates --format json`` prints
+    it. A month without a year is placed at or after ``reference``. Free text is kept as a
+    part without dates; impossible dates are kept too, with a warning."""
+    return _core.read_dates(text, _iso(reference))
 
 
 def _label(core: _core.Evaluation) -> str:

@@ -13,9 +13,15 @@
 
 namespace spur::test {
 
-inline std::filesystem::path source_dir() { return SPUR_SOURCE_DIR; }
-inline std::filesystem::path rules_dir() { return source_dir() / "rules"; }
-inline std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
+inline std::filesystem::path source_dir() {
+  return SPUR_SOURCE_DIR;
+}
+inline std::filesystem::path rules_dir() {
+  return source_dir() / "rules";
+}
+inline std::filesystem::path data_dir() {
+  return source_dir() / "tests" / "data";
+}
 
 /// The bundled rule book, loaded once for the whole test run.
 inline const RuleBook& bundled() {
@@ -73,6 +79,15 @@ class ScratchRules : public ScratchDir {
     return write(folder + "/regulation.yaml", yaml);
   }
 };
+
+/// A path in double quotes, for a command line. (Built up step by step: GCC 12 warns falsely
+/// on `"..." + std::string`.)
+inline std::string quoted(const std::filesystem::path& p) {
+  std::string out = "\"";
+  out += p.string();
+  out += '"';
+  return out;
+}
 
 struct RunResult {
   int exit_code = -1;

@@ -17,9 +17,6 @@ const std::string example = (source_dir() / "examples" / "palliativ-sydostra-ska
 std::string rules_arg() {
   return "--rules \"" + rules_dir().string() + "\" ";
 }
-std::string quoted(const std::filesystem::path& p) {
-  return "\"" + p.string() + "\"";
-}
 
 TEST(Cli, ValidateBundledRulesExitsZeroWithoutWarnings) {
   auto r = run_spur("validate " + rules_arg());

@@ -27,10 +27,6 @@ std::vector<std::string> ids(const std::vector<const Requirement*>& list) {
   return out;
 }
 
-std::string quoted(const std::filesystem::path& p) {
-  return "\"" + p.string() + "\"";
-}
-
 // Paths inside the source tree are written relative to it (as in test_golden.cpp).
 void relativise(nlohmann::json& j, const std::string& prefix) {
   if (j.is_string()) {

@@ -12,10 +12,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::string q(const std::filesystem::path& p) {
-  return "\"" + p.string() + "\"";
-}
-
 TEST(RegulationTests, BundledTestsPassWithFullCoverage) {
   TestReport report = run_regulation_tests(bundled(), find_test_files(rules_dir()));
   EXPECT_TRUE(report.errors.empty());
@@ -54,7 +50,7 @@ cases:
       required: [E2, E4]
       implied: [E4]
 )");
-  auto r = run_spur("test " + q(file));
+  auto r = run_spur("test " + quoted(file));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("FAIL  E2 not met  (line 3)"));
   EXPECT_THAT(r.out, HasSubstr("grades E: expected C, got D"));
@@ -122,7 +118,7 @@ cases:
   EXPECT_THAT(report.errors[0].message, HasSubstr("unknown status 'not_mett'"));
   EXPECT_EQ(report.errors[1].line, 8);
   EXPECT_THAT(report.errors[1].message, HasSubstr("'E' is no grade"));
-  EXPECT_EQ(run_spur("test " + q(file)).exit_code, 1);
+  EXPECT_EQ(run_spur("test " + quoted(file)).exit_code, 1);
 }
 
 TEST(RegulationTests, VariantsChangeFindingsOfTheBase) {
