@@ -41,7 +41,7 @@ struct RequirementOutcome {
   const Requirement* requirement = nullptr;
   Status status = Status::not_assessed;
   StatusOrigin origin = StatusOrigin::default_status;
-  std::vector<std::string> because;  ///< for implied: the unmet prerequisites
+  int implication = -1;  ///< for implied: its index in Evaluation::implied (which says why)
 };
 
 /// The grade of one area under one regulation.

@@ -167,9 +167,10 @@ class Comparison {
     const RequirementOutcome* b = outcome(1, id);
     if (!a || !b || a->status == b->status) return {};
     std::vector<std::string> out;
-    for (const RequirementOutcome* o : {a, b}) {
+    for (int side : {0, 1}) {
+      const RequirementOutcome* o = side == 0 ? a : b;
       if (o->origin != StatusOrigin::implied) continue;
-      for (const auto& p : o->because) merge(out, causes_of(p));
+      for (const auto& p : sides_[side]->implied[o->implication].because) merge(out, causes_of(p));
     }
     if (out.empty()) out.push_back(id);
     return out;

@@ -73,12 +73,9 @@ struct Resolved {
 
 // The requirement a plan entry names: its id, or its text as a report prints it.
 int plan_requirement(const detail::RuleBookData& data, const std::string& written) {
-  if (auto it = data.global_index.find(written); it != data.global_index.end()) return it->second;
-  const std::string wanted = normalise_text(written);
-  for (const auto& reg : data.regulations)
-    for (const auto& q : reg.requirements)
-      if (normalise_text(q.text) == wanted) return data.global_index.at(q.id);
-  return -1;
+  if (int g = data.find_global(written); g >= 0) return g;
+  auto it = data.text_index.find(normalise_text(written));
+  return it == data.text_index.end() ? -1 : it->second;
 }
 
 // The catalogue text sharing the longest beginning with `written`, to suggest a fix.
@@ -162,16 +159,15 @@ Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagn
   std::vector<int>& globals = resolved.findings;
   globals.reserve(insp.findings.size());
   for (const auto& f : insp.findings) {
-    auto it = data.global_index.find(f.requirement);
-    globals.push_back(it == data.global_index.end() ? -1 : it->second);
-    if (it == data.global_index.end()) {
+    const int g = data.find_global(f.requirement);
+    globals.push_back(g);
+    if (g < 0) {
       report(Severity::error, f.location,
              "unknown requirement '" + f.requirement +
                  "': no regulation of the rule book defines it (ids are like D1 or E4)",
              f.requirement);
       continue;
     }
-    const int g = it->second;
     bool in_any = false;
     for (const auto* c : regs) in_any = in_any || c->position_of[g] >= 0;
     if (!in_any && !regs.empty())
@@ -353,13 +349,21 @@ void list_uncovered(Evaluation& ev, AreaResult& res, const Inspection& insp,
     return false;
   };
   bool any_entry = false;
-  for (int k : c.area_members[data.area_index.at(res.area)]) {
+  const auto& members = c.area_members[data.area_index.at(res.area)];
+  auto required = [&](int k) {
     const auto& o = outcome->requirements[k];
-    if (o.requirement->kind != Kind::provision || !counts_as_unmet(o.status)) continue;
-    if (covers(o.requirement->id))
+    return o.requirement->kind == Kind::provision && counts_as_unmet(o.status);
+  };
+  int n = 0;
+  for (int k : members) n += required(k) && !covers(outcome->requirements[k].requirement->id);
+  res.uncovered.reserve(n);
+  for (int k : members) {
+    if (!required(k)) continue;
+    const std::string& id = outcome->requirements[k].requirement->id;
+    if (covers(id))
       any_entry = true;
     else
-      res.uncovered.push_back(o.requirement->id);
+      res.uncovered.push_back(id);
   }
   if (res.uncovered.empty() && any_entry) res.adjusted = Grade::C;
 }
@@ -455,8 +459,8 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       if (o.origin != StatusOrigin::finding || o.status == Status::not_assessed) {
         o.status = Status::not_met;
         o.origin = StatusOrigin::implied;
-        ev.implied.push_back({o.requirement->id, reg.id, unmet});
-        o.because = std::move(unmet);
+        o.implication = static_cast<int>(ev.implied.size());
+        ev.implied.push_back({o.requirement->id, reg.id, std::move(unmet)});
         if (debug)
           log->debug("{} {}: implied not_met because {} not met", reg.id, o.requirement->id,
                      join(unmet));

@@ -61,23 +61,29 @@ std::string values_text(const detail::Expression& when, const detail::CountTable
   return join(parts);
 }
 
+const std::vector<std::string>& because(const Evaluation& ev, const RequirementOutcome& o) {
+  static const std::vector<std::string> none;
+  return o.implication < 0 ? none : ev.implied[o.implication].because;
+}
+
 ExplainedRequirement describe(const Evaluation& ev, const RequirementOutcome& o) {
   ExplainedRequirement e{o.requirement->id, o.requirement->kind, o.status, o.origin,
-                         o.because,         o.requirement->text, {}};
+                         because(ev, o),    o.requirement->text, {}};
   if (ev.inspection)
     if (const Finding* f = ev.inspection->find(e.id)) e.note = f->note;
   return e;
 }
 
 // "F1 räknas som ej uppfyllt eftersom D6 inte är uppfyllt", following implied prerequisites.
-std::string chain(const RegulationOutcome& outcome, const RequirementOutcome& o, int depth = 0) {
-  std::string text = o.requirement->id + " räknas som ej uppfyllt eftersom " +
-                     join(o.because, " och ") +
-                     (o.because.size() > 1 ? " inte är uppfyllda" : " inte är uppfyllt");
+std::string chain(const Evaluation& ev, const RegulationOutcome& outcome,
+                  const RequirementOutcome& o, int depth = 0) {
+  const auto& why = because(ev, o);
+  std::string text = o.requirement->id + " räknas som ej uppfyllt eftersom " + join(why, " och ") +
+                     (why.size() > 1 ? " inte är uppfyllda" : " inte är uppfyllt");
   if (depth > 16) return text;
-  for (const auto& id : o.because)
+  for (const auto& id : why)
     if (const RequirementOutcome* p = outcome.find(id); p && p->origin == StatusOrigin::implied)
-      text += "; " + chain(outcome, *p, depth + 1);
+      text += "; " + chain(ev, outcome, *p, depth + 1);
   return text;
 }
 
@@ -129,7 +135,7 @@ std::vector<Explanation> explain(const Evaluation& ev, std::string_view area,
     for (const auto& o : outcome->requirements) {
       if (o.requirement->area != x.area || o.origin != StatusOrigin::implied) continue;
       x.implied.push_back(describe(ev, o));
-      x.chains.push_back(chain(*outcome, o));
+      x.chains.push_back(chain(ev, *outcome, o));
     }
     for (const auto& c : ev.conflicts)
       if (c.regulation == reg && outcome->find(c.requirement) &&

@@ -746,8 +746,14 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
                                 ? a.front() < b.front()
                                 : std::atoi(a.c_str() + 1) < std::atoi(b.c_str() + 1);
                    });
-  for (std::size_t g = 0; g < data->requirement_ids.size(); ++g)
+  for (std::size_t g = 0; g < data->requirement_ids.size(); ++g) {
     data->global_index.emplace(data->requirement_ids[g], static_cast<int>(g));
+    if (int code = detail::RuleBookData::short_code(data->requirement_ids[g]); code >= 0)
+      data->short_id_index[code] = static_cast<int>(g);
+  }
+  for (const auto& reg : data->regulations)
+    for (const auto& q : reg.requirements)
+      data->text_index.emplace(normalise_text(q.text), data->global_index.at(q.id));
   for (auto& c : data->compiled) {
     c.position_of.assign(data->requirement_ids.size(), -1);
     c.area_members.resize(data->model.areas.size());

@@ -38,12 +38,34 @@ struct RuleBookData {
   std::vector<CompiledRegulation> compiled;  // parallel to regulations
   std::vector<CompiledScale> area_scales;    // parallel to model.areas
   std::unordered_map<std::string, int> area_index;
-  std::vector<std::string> requirement_ids;           // every id once, catalogue order
-  std::unordered_map<std::string, int> global_index;  // id -> index in requirement_ids
+  std::vector<std::string> requirement_ids;  // every id once, catalogue order
+  std::unordered_map<std::string, int> global_index;
+  /// Requirement texts made comparable (normalise_text), to find plan entries by text.
+  std::unordered_map<std::string, int> text_index;  // id -> index in requirement_ids
   RuleGraph graph;
   std::vector<int> area_vertex;  // parallel to model.areas
   std::vector<Diagnostic> warnings;
   std::filesystem::path directory;
+
+  /// Ids of the usual form (a capital letter and a number below 100, "E4") are found in a
+  /// table without hashing: an inspection looks up every one of its findings.
+  std::vector<int> short_id_index = std::vector<int>(26 * 100, -1);
+  static int short_code(std::string_view id) {
+    if (id.size() < 2 || id.size() > 3 || id[0] < 'A' || id[0] > 'Z') return -1;
+    int n = 0;
+    for (char c : id.substr(1)) {
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+    }
+    if (id.size() == 3 && id[1] == '0') return -1;  // "E04" is not "E4"
+    return (id[0] - 'A') * 100 + n;
+  }
+  /// Index in requirement_ids of a requirement id, or -1.
+  int find_global(std::string_view id) const {
+    if (int code = short_code(id); code >= 0) return short_id_index[code];
+    auto it = global_index.find(std::string(id));
+    return it == global_index.end() ? -1 : it->second;
+  }
 
   int regulation_index(std::string_view id) const {
     for (std::size_t i = 0; i < regulations.size(); ++i)
