@@ -3,11 +3,16 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 #include "spur/rule_book.hpp"
 
@@ -87,6 +92,31 @@ inline std::string quoted(const std::filesystem::path& p) {
   out += p.string();
   out += '"';
   return out;
+}
+
+// Paths inside the source tree are written relative to it, so golden files do not depend on
+// where the tree is checked out.
+inline void relativise(nlohmann::json& j, const std::string& prefix) {
+  if (j.is_string()) {
+    auto s = j.get<std::string>();
+    if (s.rfind(prefix, 0) == 0) j = s.substr(prefix.size());
+  } else if (j.is_structured()) {
+    for (auto& item : j) relativise(item, prefix);
+  }
+}
+
+// Compares `actual` with the golden file, or rewrites it when SPUR_UPDATE_GOLDEN is set.
+inline void expect_golden(nlohmann::json actual, const std::filesystem::path& golden) {
+  relativise(actual, source_dir().string() + "/");
+  if (std::getenv("SPUR_UPDATE_GOLDEN")) {
+    write_file(golden, actual.dump(2) + "\n");
+    GTEST_SKIP() << "rewrote " << golden;
+  }
+  ASSERT_TRUE(std::filesystem::exists(golden))
+      << golden << " is missing; run the tests with SPUR_UPDATE_GOLDEN=1 to create it";
+  const nlohmann::json expected = nlohmann::json::parse(read_file(golden));
+  EXPECT_EQ(actual, expected) << "differences (JSON patch from expected to actual):\n"
+                              << nlohmann::json::diff(expected, actual).dump(2);
 }
 
 struct RunResult {
