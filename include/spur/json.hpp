@@ -14,6 +14,10 @@ namespace spur {
 /// The version of spur, as printed by `spur --version` and in JSON output.
 std::string_view version();
 
+/// Grades as JSON: a list of letters, best first; one letter, or null.
+nlohmann::json grades_json(GradeSet grades);
+nlohmann::json grade_json(std::optional<Grade> grade);
+
 /// The evaluation, exactly as `spur evaluate --format json` prints one inspection.
 nlohmann::json to_json(const Evaluation& evaluation);
 /// An explanation, as `spur explain --format json` prints it.

@@ -3,6 +3,8 @@
 
 #include "spur/diff.hpp"
 
+#include "spur/json.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
@@ -215,16 +217,6 @@ class Comparison {
   const Evaluation* sides_[2];
   std::unordered_map<std::string, int> rank_;
 };
-
-json grades_json(GradeSet g) {
-  json out = json::array();
-  for (Grade x : g.grades()) out.push_back(to_string(x));
-  return out;
-}
-
-json grade_json(std::optional<Grade> g) {
-  return g ? json(to_string(*g)) : json(nullptr);
-}
 
 json action_json(ActionClass a) {
   return a == ActionClass::none ? json(nullptr) : json(to_string(a));

@@ -12,16 +12,17 @@ std::string_view version() {
   return "0.1.0";
 }
 
-namespace {
-
-json grades(GradeSet g) {
+json grades_json(GradeSet g) {
   json out = json::array();
   for (Grade x : g.grades()) out.push_back(to_string(x));
   return out;
 }
-json grade(std::optional<Grade> g) {
+json grade_json(std::optional<Grade> g) {
   return g ? json(to_string(*g)) : json(nullptr);
 }
+
+namespace {
+
 json optional_text(const std::string& s) {
   return s.empty() ? json(nullptr) : json(s);
 }
@@ -86,12 +87,12 @@ json to_json(const Evaluation& ev) {
     results.push_back({{"regulation", r.regulation},
                        {"area", r.area},
                        {"scale", r.scale},
-                       {"grade", grade(r.grade())},
-                       {"possible_grades", grades(r.effective())},
-                       {"computed_grade", grade(r.computed)},
-                       {"computed_possible_grades", grades(r.possible)},
+                       {"grade", grade_json(r.grade())},
+                       {"possible_grades", grades_json(r.effective())},
+                       {"computed_grade", grade_json(r.computed)},
+                       {"computed_possible_grades", grades_json(r.possible)},
                        {"override", override},
-                       {"adjusted_grade", grade(r.adjusted)},
+                       {"adjusted_grade", grade_json(r.adjusted)},
                        {"uncovered", r.uncovered},
                        {"counts", counts(r)},
                        {"rule", rule},
@@ -100,8 +101,9 @@ json to_json(const Evaluation& ev) {
   }
   json areas = json::array();
   for (const auto& a : ev.areas)
-    areas.push_back(
-        {{"area", a.area}, {"grade", grade(a.grade)}, {"possible_grades", grades(a.possible)}});
+    areas.push_back({{"area", a.area},
+                     {"grade", grade_json(a.grade)},
+                     {"possible_grades", grades_json(a.possible)}});
   auto actions = [](const std::vector<Action>& list) {
     json out = json::array();
     for (const auto& a : list) out.push_back(action(a));
@@ -185,8 +187,8 @@ json to_json(const Explanation& x) {
   for (const auto& d : x.implied) implied.push_back(requirement(d));
   for (const auto& s : x.settle)
     settle.push_back({{"requirement", s.requirement},
-                      {"if_met", grades(s.if_met)},
-                      {"if_not_met", grades(s.if_not_met)}});
+                      {"if_met", grades_json(s.if_met)},
+                      {"if_not_met", grades_json(s.if_not_met)}});
   for (const auto& c : x.conflicts)
     conflicts.push_back({{"requirement", c.requirement}, {"message", c.message}});
   json override = nullptr;
@@ -196,9 +198,9 @@ json to_json(const Explanation& x) {
           {"area", x.area},
           {"area_name", x.area_name},
           {"scale", x.scale},
-          {"grade", grade(x.override ? std::optional<Grade>(x.override->grade) : x.computed)},
-          {"possible_grades", grades(x.possible)},
-          {"computed_grade", grade(x.computed)},
+          {"grade", grade_json(x.override ? std::optional<Grade>(x.override->grade) : x.computed)},
+          {"possible_grades", grades_json(x.possible)},
+          {"computed_grade", grade_json(x.computed)},
           {"override", override},
           {"rows", rows},
           {"decisive", decisive},
