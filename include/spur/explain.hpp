@@ -54,6 +54,9 @@ struct Explanation {
   std::vector<RowTrace> rows;
   int deciding_row = -1;
   std::vector<ExplainedRequirement> decisive;
+  /// The area's other unmet requirements: those the deciding row did not count (an isolated
+  /// unmet indicator under an A), or all unmet ones while the grade is provisional.
+  std::vector<ExplainedRequirement> other_unmet;
   std::vector<ExplainedRequirement> implied;  ///< in this area, with their chains
   std::vector<std::string> chains;            ///< "E4 räknas som ej uppfyllt eftersom ..."
   std::vector<Conflict> conflicts;

@@ -132,6 +132,11 @@ std::vector<Explanation> explain(const Evaluation& ev, std::string_view area,
     }
     for (const auto& id : res.decisive)
       if (const RequirementOutcome* o = outcome->find(id)) x.decisive.push_back(describe(ev, *o));
+    for (const auto& o : outcome->requirements)
+      if (o.requirement->area == x.area && counts_as_unmet(o.status) &&
+          std::find(res.decisive.begin(), res.decisive.end(), o.requirement->id) ==
+              res.decisive.end())
+        x.other_unmet.push_back(describe(ev, o));
     for (const auto& o : outcome->requirements) {
       if (o.requirement->area != x.area || o.origin != StatusOrigin::implied) continue;
       x.implied.push_back(describe(ev, o));
@@ -206,6 +211,15 @@ std::string render(const Explanation& x) {
         << "\n";
       if (!d.note.empty()) s << "      Not / note: " << d.note << "\n";
     }
+  }
+  if (!x.other_unmet.empty()) {
+    s << "\n"
+      << (x.decisive.empty() && !x.computed ? "Ej uppfyllda krav / unmet requirements"
+                                            : "Övriga ej uppfyllda / other unmet")
+      << ":\n";
+    for (const auto& d : x.other_unmet)
+      s << "  " << d.id << " (" << swedish_kind(d.kind) << ", " << swedish(d.status)
+        << "): " << d.text << "\n";
   }
   if (!x.chains.empty()) {
     s << "\nHärledda / implied:\n";

@@ -184,6 +184,8 @@ json to_json(const Explanation& x) {
   json decisive = json::array(), implied = json::array(), settle = json::array(),
        conflicts = json::array();
   for (const auto& d : x.decisive) decisive.push_back(requirement(d));
+  json other_unmet = json::array();
+  for (const auto& d : x.other_unmet) other_unmet.push_back(requirement(d));
   for (const auto& d : x.implied) implied.push_back(requirement(d));
   for (const auto& s : x.settle)
     settle.push_back({{"requirement", s.requirement},
@@ -204,6 +206,7 @@ json to_json(const Explanation& x) {
           {"override", override},
           {"rows", rows},
           {"decisive", decisive},
+          {"other_unmet", other_unmet},
           {"implied", implied},
           {"chains", x.chains},
           {"conflicts", conflicts},

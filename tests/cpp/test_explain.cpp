@@ -382,3 +382,27 @@ findings:
 
 }  // namespace
 }  // namespace spur::test
+
+namespace spur::test {
+namespace {
+
+TEST(ExplainOtherUnmet, AnIsolatedUnmetIndicatorIsShownBesideGradeA) {
+  auto ev = evaluate(bundled(), Inspection::parse(R"(inspection:
+  regulations: [sosfs-2015-8]
+  default_status: met
+findings:
+  G9: not_met
+)"));
+  auto x = explain(ev, "G").front();
+  EXPECT_EQ(x.computed, Grade::A);
+  EXPECT_TRUE(x.decisive.empty());
+  ASSERT_EQ(x.other_unmet.size(), 1u);
+  EXPECT_EQ(x.other_unmet[0].id, "G9");
+  EXPECT_NE(
+      render(x).find("Övriga ej uppfyllda / other unmet:\n  G9 (kvalitetsindikator, ej uppfyllt)"),
+      std::string::npos)
+      << render(x);
+}
+
+}  // namespace
+}  // namespace spur::test
