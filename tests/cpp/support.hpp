@@ -85,6 +85,25 @@ class ScratchRules : public ScratchDir {
   }
 };
 
+/// The bundled rules plus "chain-test", a delta of SOSFS 2015:8 whose F7 requires E4 (which
+/// requires E2): the bundled rules have no chains of preconditions, tests need one.
+inline const RuleBook& chain_book() {
+  static const RuleBook book = [] {
+    ScratchRules rules;
+    rules.regulation("sosfs-2015-8", read_file(rules_dir() / "sosfs-2015-8" / "regulation.yaml"));
+    rules.regulation("chain-test", R"(regulation: chain-test
+title: Test
+model: spur-st
+based_on: sosfs-2015-8
+add:
+  - {id: F7, area: F, kind: advice, text: "Test.", requires: [E4], confidence: low,
+     source: {document: test, paragraph: null}}
+)");
+    return RuleBook::load(rules.path());
+  }();
+  return book;
+}
+
 /// A path in double quotes, for a command line. (Built up step by step: GCC 12 warns falsely
 /// on `"..." + std::string`.)
 inline std::string quoted(const std::filesystem::path& p) {

@@ -367,18 +367,7 @@ TEST(Evaluation, NotAssessedYieldsToImplication) {
 TEST(Evaluation, ImpliedChainThroughAnImpliedRequirement) {
   // The bundled rules have no chain (no dependent is itself a prerequisite), so build one:
   // F7 requires E4, which requires E2.
-  spur::test::ScratchRules rules;
-  rules.regulation(k2015,
-                   spur::test::read_file(spur::test::rules_dir() / k2015 / "regulation.yaml"));
-  rules.regulation("chain-test", R"(regulation: chain-test
-title: Test
-model: spur-st
-based_on: sosfs-2015-8
-add:
-  - {id: F7, area: F, kind: advice, text: "Test.", requires: [E4], confidence: low,
-     source: {document: test, paragraph: null}}
-)");
-  const auto book = spur::RuleBook::load(rules.path());
+  const auto& book = spur::test::chain_book();
   const auto ev = spur::evaluate(book, Inspection::parse(R"(inspection:
   regulations: [chain-test]
   default_status: met

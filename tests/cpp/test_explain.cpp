@@ -141,19 +141,7 @@ TEST(Explain, ImpliedAcrossAreasAndByTwoPrerequisites) {
 
 TEST(Explain, ChainFollowsImpliedPrerequisites) {
   // The bundled rules have no chains; F7 requires E4, which requires E2.
-  spur::test::ScratchRules rules;
-  rules.regulation(k2015,
-                   spur::test::read_file(spur::test::rules_dir() / k2015 / "regulation.yaml"));
-  rules.regulation("chain-test", R"(regulation: chain-test
-title: Test
-model: spur-st
-based_on: sosfs-2015-8
-add:
-  - {id: F7, area: F, kind: advice, text: "Test.", requires: [E4], confidence: low,
-     source: {document: test, paragraph: null}}
-)");
-  const auto ev =
-      spur::evaluate(spur::RuleBook::load(rules.path()), Inspection::parse(R"(inspection:
+  const auto ev = spur::evaluate(spur::test::chain_book(), Inspection::parse(R"(inspection:
   regulations: [chain-test]
   default_status: met
 findings:
