@@ -5,6 +5,7 @@
 #include <set>
 
 #include "findings/inspection_reader.hpp"
+#include "findings/json_to_yaml.hpp"
 #include "rules/yaml_reader.hpp"
 #include "spur/inspection.hpp"
 
@@ -280,6 +281,20 @@ Inspection Inspection::load(const std::filesystem::path& path) {
                     path.string());
   }
   auto root = r.load_file(path);
+  return read(r, root);
+}
+
+Inspection Inspection::parse_json(std::string_view json, const std::string& file) {
+  std::vector<Diagnostic> diags;
+  YamlReader r(file, diags);
+  std::string error;
+  std::optional<YAML::Node> root;
+  if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    r.error_at({file, 1, 1}, "the inspection is empty; expected a JSON object");
+  else if (std::size_t bad = detail::invalid_utf8(json); bad != std::string_view::npos)
+    r.error_at({file, 0, 0}, "the text is not valid UTF-8");
+  else if (!(root = detail::json_to_yaml(json, error)))
+    r.error_at({file, 0, 0}, "not valid JSON: " + error);
   return read(r, root);
 }
 

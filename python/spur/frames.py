@@ -165,7 +165,7 @@ def inspections_from_frame(
         parts += [f"{_json(r)}: {_json(e)}" for r, e in again.get(key, ())]
         findings_text = ", ".join(p for p in parts if p)
         text = f'{{"inspection": {_json(header)}, "findings": {{{findings_text}}}}}'
-        out.append(Inspection.parse(text, f"<inspection {key}>"))
+        out.append(Inspection(_core.Inspection.parse_json(text, f"<inspection {key}>")))
     return out
 
 

@@ -54,7 +54,7 @@ class Inspection:
         if not isinstance(data, dict):
             raise TypeError(f"Inspection.from_dict takes a dict, not {type(data).__name__}")
         text = json.dumps(data, ensure_ascii=False, default=_plain)
-        return cls(_core.Inspection.parse(text, file))
+        return cls(_core.Inspection.parse_json(text, file))
 
     def to_dict(self) -> dict[str, Any]:
         """The inspection as the structure of an inspection file (see :meth:`from_dict`).

@@ -8,6 +8,7 @@
 
 #include "spur/evaluation.hpp"
 #include "spur/inspection.hpp"
+#include "spur/json.hpp"
 #include "support.hpp"
 
 namespace {
@@ -656,6 +657,53 @@ TEST(InspectionEncoding, LongPlanTextsAreShortenedAtACharacterBoundary) {
   for (const auto& w : insp.warnings)
     EXPECT_EQ(w.message.find("\xC3."), std::string::npos)
         << "cut inside a character: " << w.message;
+}
+
+}  // namespace
+}  // namespace spur::test
+
+namespace spur::test {
+namespace {
+
+TEST(InspectionJson, ReadsLikeTheYamlReader) {
+  const std::string text = R"({"inspection": {"id": "u1", "unit": "Enhet", "date": "2025-01-15",
+    "regulations": ["sosfs-2015-8"], "default_status": "met"},
+    "findings": {"D1": "not_met", "E7": {"status": "partially_met", "note": "Få bedömningar."},
+                 "G5": {"by_regulation": {"sosfs-2015-8": "not_met"}}},
+    "action_plan": [{"requirement": "D1", "received": true, "done": "2025-06-01"}]})";
+  const Inspection a = Inspection::parse_json(text, "<json>");
+  const Inspection b = Inspection::parse(text, "<json>");
+  // The same result; only positions differ (JSON text built in memory has no useful lines).
+  auto without_positions = [](nlohmann::json j) {
+    for (auto& d : j["diagnostics"]) d["line"] = d["column"] = 0;
+    return j;
+  };
+  EXPECT_EQ(without_positions(to_json(evaluate(bundled(), a))),
+            without_positions(to_json(evaluate(bundled(), b))));
+  EXPECT_EQ(a.findings.size(), 3u);
+  EXPECT_EQ(a.findings[1].note, "Få bedömningar.");
+  EXPECT_EQ(a.action_plan.at(0).done, parse_iso_date("2025-06-01"));
+}
+
+TEST(InspectionJson, KeysGivenTwiceAndBadStatusesAreReported) {
+  try {
+    Inspection::parse_json(R"({"inspection": {"regulations": ["sosfs-2015-8"]},
+      "findings": {"D1": "not_met", "D1": "met", "D2": "maybe"}})",
+                           "<inspection u7>");
+    FAIL();
+  } catch (const InspectionError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    EXPECT_EQ(e.diagnostics()[0].file, "<inspection u7>");
+    EXPECT_NE(e.diagnostics()[0].message.find("finding for D1 is given twice"), std::string::npos)
+        << e.what();
+    EXPECT_NE(e.diagnostics()[1].message.find("unknown status 'maybe' for D2"), std::string::npos);
+  }
+}
+
+TEST(InspectionJson, MalformedOrEmptyJsonIsAnError) {
+  EXPECT_THROW(Inspection::parse_json(R"({"inspection": )"), InspectionError);
+  EXPECT_THROW(Inspection::parse_json("  "), InspectionError);
+  EXPECT_THROW(Inspection::parse_json("[1, 2]"), InspectionError);
 }
 
 }  // namespace
