@@ -36,7 +36,8 @@ struct Requirement {
   Confidence confidence = Confidence::medium;
   Source source;
   std::string note;
-  SourceLocation location;  ///< where it was defined (or last amended)
+  SourceLocation location;           ///< where it was defined (or last amended)
+  SourceLocation requires_location;  ///< where its `requires` list was written, if it was
 };
 
 /// One row of a first-hit grading table.

@@ -374,6 +374,7 @@ struct Resolver {
     q.source = e.source.value_or(Source{});
     q.note = e.note.value_or("");
     q.location = e.location;
+    q.requires_location = e.requires_location;
     return q;
   }
 
@@ -435,7 +436,10 @@ struct Resolver {
       if (e.area) it->area = *e.area;
       if (e.kind) it->kind = *e.kind;
       if (e.text) it->text = *e.text;
-      if (e.prerequisites) it->prerequisites = *e.prerequisites;
+      if (e.prerequisites) {
+        it->prerequisites = *e.prerequisites;
+        it->requires_location = e.requires_location;
+      }
       if (e.confidence) it->confidence = *e.confidence;
       if (e.source) it->source = *e.source;
       if (e.note) it->note = *e.note;
@@ -471,10 +475,11 @@ struct Resolver {
       for (const auto& p : q.prerequisites) {
         if (inherited && (p == q.id || !base->find(p))) continue;  // reported for the base
         if (p == q.id)
-          error(q.location, q.id + " requires itself", q.id);
+          error(q.requires_location.line ? q.requires_location : q.location,
+                q.id + " requires itself", q.id);
         else if (!reg.find(p))
-          error(q.location, q.id + " requires '" + p + "', which " + reg.id + " does not define",
-                q.id);
+          error(q.requires_location.line ? q.requires_location : q.location,
+                q.id + " requires '" + p + "', which " + reg.id + " does not define", q.id);
       }
       const Area* area = model.find_area(q.area);
       if (!area || inherited) continue;
@@ -704,8 +709,10 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
       if (graph.name(v) == names.front())
         for (std::size_t i = 0; i < data->compiled.size(); ++i) {
           const auto& vs = data->compiled[i].vertex_of;
-          if (auto it = std::find(vs.begin(), vs.end(), v); it != vs.end())
-            at = data->regulations[i].requirements[it - vs.begin()].location;
+          if (auto it = std::find(vs.begin(), vs.end(), v); it != vs.end()) {
+            const Requirement& q = data->regulations[i].requirements[it - vs.begin()];
+            at = q.requires_location.line ? q.requires_location : q.location;
+          }
         }
     diags.push_back({Severity::error, at.file, at.line, at.column, message, names.front()});
   }

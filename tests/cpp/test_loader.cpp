@@ -968,8 +968,9 @@ TEST(Loader, DirectoryWithoutModel) {
 TEST(Loader, BrokenFixturesHaveExactlyTheirError) {
   const auto root = test::data_dir() / "rules-broken";
   const std::vector<std::tuple<std::string, std::string, int, std::string>> cases{
-      {"cycle", "test-cycle/regulation.yaml", 7, "requires forms a cycle: A1 -> A2 -> A3 -> A1"},
-      {"dangling", "test-dangling/regulation.yaml", 13,
+      // Requires errors point at the `requires:` line, the one to change.
+      {"cycle", "test-cycle/regulation.yaml", 11, "requires forms a cycle: A1 -> A2 -> A3 -> A1"},
+      {"dangling", "test-dangling/regulation.yaml", 17,
        "E4 requires 'E2', which test-dangling does not define"},
       {"unknown-base", "test-delta/regulation.yaml", 7,
        "unknown regulation 'test-missing' in based_on of test-delta (known: test-base)"},
