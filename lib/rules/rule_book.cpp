@@ -56,8 +56,10 @@ const Regulation& RuleBook::regulation(std::string_view id) const {
 }
 
 const Requirement* RuleBook::find_requirement(std::string_view id) const {
-  for (const auto& r : data_->regulations)
-    if (const Requirement* q = r.find(id)) return q;
+  const int g = data_->find_global(id);
+  if (g < 0) return nullptr;
+  for (const auto& c : data_->compiled)
+    if (c.position_of[g] >= 0) return &c.regulation->requirements[c.position_of[g]];
   return nullptr;
 }
 
@@ -76,14 +78,12 @@ int position(const detail::CompiledRegulation& c, std::string_view regulation,
   return it->second;
 }
 // Names of requirement vertices, in the regulation's evaluation order.
-std::vector<std::string> in_order(const detail::RuleBookData& data,
-                                  const detail::CompiledRegulation& c,
+std::vector<std::string> in_order(const detail::CompiledRegulation& c,
                                   const std::vector<int>& vertices) {
   std::vector<std::string> out;
   for (int k : c.order)
     if (std::find(vertices.begin(), vertices.end(), c.vertex_of[k]) != vertices.end())
       out.push_back(c.regulation->requirements[k].id);
-  (void)data;
   return out;
 }
 }  // namespace
@@ -98,13 +98,13 @@ std::vector<std::string> RuleBook::evaluation_order(std::string_view regulation)
 std::vector<std::string> RuleBook::prerequisites(std::string_view regulation,
                                                  std::string_view id) const {
   const auto& c = compiled(*data_, *this, regulation);
-  return in_order(*data_, c, data_->graph.prerequisites(c.vertex_of[position(c, regulation, id)]));
+  return in_order(c, data_->graph.prerequisites(c.vertex_of[position(c, regulation, id)]));
 }
 
 std::vector<std::string> RuleBook::dependents(std::string_view regulation,
                                               std::string_view id) const {
   const auto& c = compiled(*data_, *this, regulation);
-  return in_order(*data_, c, data_->graph.dependents(c.vertex_of[position(c, regulation, id)]));
+  return in_order(c, data_->graph.dependents(c.vertex_of[position(c, regulation, id)]));
 }
 
 std::vector<std::string> RuleBook::affected_areas(std::string_view regulation,

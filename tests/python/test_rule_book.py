@@ -66,8 +66,8 @@ def test_load_reports_broken_rules_with_their_location() -> None:
         spur.RuleBook.load(directory)
     e = info.value
     file = str(directory / "test-cycle" / "regulation.yaml")
-    assert (e.file, e.line, e.column, e.requirement) == (file, 7, 5, "A1")
-    assert str(e) == f"{file}:7:5: error: requires forms a cycle: A1 -> A2 -> A3 -> A1"
+    assert (e.file, e.line, e.column, e.requirement) == (file, 11, 15, "A1")  # the `requires:` line
+    assert str(e) == f"{file}:11:15: error: requires forms a cycle: A1 -> A2 -> A3 -> A1"
     assert [d.format() for d in e.diagnostics] == [str(e)]
     assert isinstance(e, spur.Error)
 
