@@ -292,9 +292,8 @@ void widen_for_unknown_prerequisites(const detail::RuleBookData& data,
                                      std::vector<GradeSet>& also_possible,
                                      std::vector<std::vector<std::string>>& pivots_of) {
   std::vector<int> pivots;
-  for (std::size_t k = 0; k < out.size(); ++k)
-    if (out[k].status == Status::not_assessed && !c.dependents[k].empty())
-      pivots.push_back(static_cast<int>(k));
+  for (int k : c.with_dependents)
+    if (out[k].status == Status::not_assessed) pivots.push_back(k);
   if (pivots.empty()) return;
   also_possible.assign(data.model.areas.size(), GradeSet{});
   pivots_of.assign(data.model.areas.size(), {});

@@ -740,6 +740,8 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
     c.dependents.resize(reg.requirements.size());
     for (std::size_t k = 0; k < reg.requirements.size(); ++k)
       for (int p : c.prerequisites[k]) c.dependents[p].push_back(static_cast<int>(k));
+    for (std::size_t k = 0; k < reg.requirements.size(); ++k)
+      if (!c.dependents[k].empty()) c.with_dependents.push_back(static_cast<int>(k));
     for (const auto& q : reg.requirements)
       if (std::find(data->requirement_ids.begin(), data->requirement_ids.end(), q.id) ==
           data->requirement_ids.end())

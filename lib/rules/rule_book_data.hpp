@@ -26,6 +26,7 @@ struct CompiledRegulation {
   std::vector<std::vector<int>> prerequisites;  // direct, by position
   std::vector<std::vector<int>> dependents;     // direct, by position
   std::vector<int> order_with_prerequisites;    // `order`, keeping those with prerequisites
+  std::vector<int> with_dependents;             // positions that are someone's prerequisite
   std::vector<int> area;                        // index into Model::areas, by position
   std::vector<int> vertex_of;                   // graph vertex, by position
   std::vector<int> position_of;                 // by global index; -1 when absent
