@@ -161,7 +161,9 @@ def inspections_from_frame(
 
     out = []
     for key, header in headers.items():
-        parts = [_json(found[key])[1:-1]]  # the object's members, without the braces
+        # A finding with only a status takes the short form, which reads several times faster.
+        entries = {r: e["status"] if e.keys() == {"status"} else e for r, e in found[key].items()}
+        parts = [_json(entries)[1:-1]]  # the object's members, without the braces
         parts += [f"{_json(r)}: {_json(e)}" for r, e in again.get(key, ())]
         findings_text = ", ".join(p for p in parts if p)
         text = f'{{"inspection": {_json(header)}, "findings": {{{findings_text}}}}}'
