@@ -39,6 +39,12 @@ struct Date {
   std::string iso() const;
 };
 
+/// Days in a month of the Gregorian calendar (0 for a month outside 1..12).
+int days_in_month(int year, int month);
+
+/// Whether the date exists ("2025-02-29" does not).
+bool is_valid(const Date& date);
+
 /// One part of a phrase: the phrase is split at ';' and ','.
 ///
 /// A dated part has `start`, `end` and `precision`. A part with no date (free text such as

@@ -538,7 +538,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   }
 
   for (std::size_t a = 0; a < areas.size(); ++a) {
-    CombinedArea combined{areas[a].id, {}, {}};
+    CombinedArea combined{areas[a].id, {}, {}, {}};
     bool first = true;
     for (std::size_t r = 0; r < regs.size(); ++r) {
       GradeSet g = ev.results[r * areas.size() + a].effective();

@@ -7,16 +7,6 @@
 
 namespace spur {
 
-namespace {
-bool leap(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-int days_in(int y, int m) {
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-}  // namespace
-
 std::optional<Date> parse_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -27,15 +17,14 @@ std::optional<Date> parse_iso_date(std::string_view s) {
     return v;
   };
   Date d{num(0, 4), num(5, 2), num(8, 2)};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in(d.year, d.month))
-    return std::nullopt;
+  if (!is_valid(d)) return std::nullopt;
   return d;
 }
 
 Date add_months(Date d, int months) {
   int total = d.year * 12 + (d.month - 1) + months;
   Date out{total / 12, total % 12 + 1, d.day};
-  out.day = std::min(out.day, days_in(out.year, out.month));
+  out.day = std::min(out.day, days_in_month(out.year, out.month));
   return out;
 }
 

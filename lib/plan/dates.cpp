@@ -64,20 +64,6 @@ constexpr std::array<std::string_view, 12> kEnglishMonths = {
 // ---------------------------------------------------------------------------------------------
 // Calendar
 
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return 0;
-  return month == 2 && is_leap_year(year) ? 29 : kDays[static_cast<size_t>(month - 1)];
-}
-
-bool is_valid(const Date& date) {
-  return date.day >= 1 && date.day <= days_in_month(date.year, date.month);
-}
-
 // "31 February 2025", "month 13"; `year` 0 leaves the year out.
 std::string describe(int year, int month, int day) {
   if (month < 1 || month > 12) return "month " + std::to_string(month);
@@ -829,6 +815,17 @@ DatePhrase parse_date_phrase(std::string_view text, std::optional<Date> referenc
     phrase.parts.push_back(std::move(parsed.part));
   }
   return phrase;
+}
+
+int days_in_month(int year, int month) {
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[static_cast<size_t>(month - 1)];
+}
+
+bool is_valid(const Date& date) {
+  return date.day >= 1 && date.day <= days_in_month(date.year, date.month);
 }
 
 }  // namespace spur
