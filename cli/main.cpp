@@ -65,6 +65,14 @@ spur::RuleBook load_book(const Options& o) {
   return book;
 }
 
+// Reads and grades one inspection file, printing its warnings.
+spur::Evaluation evaluate_file(const spur::RuleBook& book, const std::string& file) {
+  spur::Evaluation ev =
+      spur::evaluate(book, std::make_shared<const spur::Inspection>(spur::Inspection::load(file)));
+  print_diagnostics(ev.diagnostics);
+  return ev;
+}
+
 int run_validate(const Options& o) {
   const auto dirs = rules_directories(o);
   const std::string dir = shown(dirs);
@@ -141,9 +149,7 @@ int run_evaluate(const Options& o) {
   if (o.format == "csv") std::cout << spur::cli::actions_csv_header();
   for (const auto& file : o.files) {
     try {
-      auto inspection = std::make_shared<const spur::Inspection>(spur::Inspection::load(file));
-      spur::Evaluation ev = spur::evaluate(book, inspection);
-      print_diagnostics(ev.diagnostics);
+      spur::Evaluation ev = evaluate_file(book, file);
       failed = failed || (threshold && fails(ev, *threshold));
       if (o.format == "json") {
         all.push_back(spur::to_json(ev));
@@ -178,10 +184,7 @@ int run_plan(const Options& o) {
     return 2;
   }
   spur::RuleBook book = load_book(o);
-  auto inspection =
-      std::make_shared<const spur::Inspection>(spur::Inspection::load(o.files.front()));
-  spur::Evaluation ev = spur::evaluate(book, inspection);
-  print_diagnostics(ev.diagnostics);
+  spur::Evaluation ev = evaluate_file(book, o.files.front());
   spur::PlanStatus st = spur::plan_status(ev, *as_of);
   if (o.format != "json") {
     std::cout << spur::cli::plan_table(ev, st);
@@ -252,10 +255,7 @@ int run_test(const Options& o) {
 
 int run_explain(const Options& o) {
   spur::RuleBook book = load_book(o);
-  auto inspection =
-      std::make_shared<const spur::Inspection>(spur::Inspection::load(o.files.front()));
-  spur::Evaluation ev = spur::evaluate(book, inspection);
-  print_diagnostics(ev.diagnostics);
+  spur::Evaluation ev = evaluate_file(book, o.files.front());
   auto explanations = spur::explain(ev, o.area, o.regulation);
   if (o.format == "json") {
     nlohmann::json all = nlohmann::json::array();
