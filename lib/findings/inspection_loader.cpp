@@ -23,14 +23,17 @@ const std::string& allowed_statuses() {
   return text;
 }
 
-std::optional<Status> read_status(YamlReader& r, const YAML::Node& node, const std::string& id) {
-  auto text = r.scalar(node, "the status of " + id, id);
+// The status of `what` ("D1", "E7 under sosfs-2015-8", "default_status"); diagnostics name
+// `requirement`, the requirement id it belongs to (none for default_status).
+std::optional<Status> read_status(YamlReader& r, const YAML::Node& node, const std::string& what,
+                                  const std::string& requirement) {
+  auto text = r.scalar(node, "the status of " + what, requirement);
   if (!text) return std::nullopt;
   auto status = parse_status(*text);
   if (!status)
     r.error(node,
-            "unknown status '" + *text + "' for " + id + " (allowed: " + allowed_statuses() + ")",
-            id);
+            "unknown status '" + *text + "' for " + what + " (allowed: " + allowed_statuses() + ")",
+            requirement);
   return status;
 }
 
@@ -97,7 +100,8 @@ void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
             "'inspection' needs 'regulations' (e.g. regulations: [sosfs-2015-8]) or 'trainees' to "
             "derive them from");
   if (n["default_status"].IsDefined())
-    if (auto s = read_status(r, n["default_status"], "default_status")) insp.default_status = *s;
+    if (auto s = read_status(r, n["default_status"], "default_status", {}))
+      insp.default_status = *s;
 }
 
 void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
@@ -111,21 +115,23 @@ void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
     f.requirement = *id;
     f.location = r.location(it->first);
     if (auto prev = seen.find(f.requirement); prev != seen.end()) {
-      r.error(it->first,
-              "finding for " + f.requirement + " is given twice (first at line " +
-                  std::to_string(prev->second) + "); keep one",
+      // Data built in memory (JSON) has no lines to point to.
+      const std::string first =
+          prev->second > 0 ? " (first at line " + std::to_string(prev->second) + ")" : "";
+      r.error(it->first, "finding for " + f.requirement + " is given twice" + first + "; keep one",
               f.requirement);
       continue;
     }
     seen.emplace(f.requirement, f.location.line);
     const YAML::Node value = it->second;
     if (value.IsScalar()) {
-      f.status = read_status(r, value, f.requirement);
+      f.status = read_status(r, value, f.requirement, f.requirement);
       if (!f.status) continue;
     } else if (value.IsMap()) {
       r.check_keys(value, {"status", "note", "by_regulation"}, "the finding for " + f.requirement,
                    f.requirement);
-      if (value["status"].IsDefined()) f.status = read_status(r, value["status"], f.requirement);
+      if (value["status"].IsDefined())
+        f.status = read_status(r, value["status"], f.requirement, f.requirement);
       f.note = r.text(value, "note", false, "the finding for " + f.requirement, f.requirement)
                    .value_or("");
       if (const YAML::Node by = value["by_regulation"]; by.IsDefined()) {
@@ -133,7 +139,8 @@ void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
         if (r.expect_map(by, "'by_regulation' of " + f.requirement))
           for (auto b = by.begin(); b != by.end(); ++b)
             if (auto reg = r.scalar(b->first, "a regulation in 'by_regulation'"))
-              if (auto s = read_status(r, b->second, f.requirement + " under " + *reg))
+              if (auto s =
+                      read_status(r, b->second, f.requirement + " under " + *reg, f.requirement))
                 f.by_regulation.push_back({*reg, *s});
       } else if (!value["status"].IsDefined()) {
         r.error(

@@ -694,9 +694,26 @@ TEST(InspectionJson, KeysGivenTwiceAndBadStatusesAreReported) {
   } catch (const InspectionError& e) {
     ASSERT_EQ(e.diagnostics().size(), 2u);
     EXPECT_EQ(e.diagnostics()[0].file, "<inspection u7>");
-    EXPECT_NE(e.diagnostics()[0].message.find("finding for D1 is given twice"), std::string::npos)
-        << e.what();
+    // JSON has no lines: the message does not point to one.
+    EXPECT_EQ(e.diagnostics()[0].message, "finding for D1 is given twice; keep one");
     EXPECT_NE(e.diagnostics()[1].message.find("unknown status 'maybe' for D2"), std::string::npos);
+    EXPECT_EQ(e.diagnostics()[1].requirement, "D2");
+  }
+}
+
+TEST(InspectionJson, ABadStatusUnderARegulationNamesItsRequirement) {
+  try {
+    Inspection::parse_json(R"({"inspection": {"regulations": ["sosfs-2015-8"],
+      "default_status": "fine"}, "findings": {"E7": {"by_regulation": {"sosfs-2015-8": "bad"}}}})");
+    FAIL();
+  } catch (const InspectionError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    EXPECT_NE(e.diagnostics()[0].message.find("unknown status 'fine' for default_status"),
+              std::string::npos);
+    EXPECT_EQ(e.diagnostics()[0].requirement, "");
+    EXPECT_NE(e.diagnostics()[1].message.find("unknown status 'bad' for E7 under sosfs-2015-8"),
+              std::string::npos);
+    EXPECT_EQ(e.diagnostics()[1].requirement, "E7");  // the id, so that callers find the finding
   }
 }
 
