@@ -41,13 +41,20 @@ void bind_errors(py::module_& m) {
   py::class_<Diagnostic>(m, "Diagnostic",
                          "One problem found in a file, located as precisely as "
                          "spur can; unknown parts are None.")
-      .def_readonly("severity", &Diagnostic::severity)
-      .def_property_readonly("file", [](const Diagnostic& d) { return known(d.file); })
-      .def_property_readonly("line", [](const Diagnostic& d) { return known(d.line); })
-      .def_property_readonly("column", [](const Diagnostic& d) { return known(d.column); })
-      .def_readonly("message", &Diagnostic::message)
-      .def_property_readonly("requirement",
-                             [](const Diagnostic& d) { return known(d.requirement); })
+      .def_readonly("severity", &Diagnostic::severity, "Error or warning (a Severity).")
+      .def_property_readonly(
+          "file", [](const Diagnostic& d) { return known(d.file); },
+          "The file (or <dict>, <inspection ID>), or None when the input came from no file.")
+      .def_property_readonly(
+          "line", [](const Diagnostic& d) { return known(d.line); },
+          "The 1-based line, or None when unknown.")
+      .def_property_readonly(
+          "column", [](const Diagnostic& d) { return known(d.column); },
+          "The 1-based column, or None when unknown.")
+      .def_readonly("message", &Diagnostic::message, "What is wrong and what to change.")
+      .def_property_readonly(
+          "requirement", [](const Diagnostic& d) { return known(d.requirement); },
+          "The requirement id involved, or None.")
       .def("format", &Diagnostic::format,
            "`file:line:column: error|warning: message`, leaving out what is unknown.")
       .def(
