@@ -26,6 +26,14 @@ std::optional<std::string> grade_name(std::optional<Grade> g) {
   return g ? std::optional<std::string>(to_string(*g)) : std::nullopt;
 }
 
+// The date an argument names, as YYYY-MM-DD; a ValueError naming the argument otherwise.
+Date iso_date(const char* argument, const std::string& text) {
+  if (auto day = parse_iso_date(text)) return *day;
+  throw py::value_error(std::string(argument) + "='" + text +
+                        "' is not a date: write it as YYYY-MM-DD (e.g. 2025-03-15), or pass a "
+                        "datetime.date");
+}
+
 // The columns of a results frame: one row per inspection, regulation and area. Strings are
 // codes into the book's regulations and areas; grades are 0-3 for A-D and -1 for none;
 // possible grades are bit sets (bit 0 = A).
@@ -134,23 +142,27 @@ struct ResultColumns {
 
 void bind_evaluation(py::module_& m) {
   py::class_<Explanation>(m, "Explanation", "Why one area got its grade under one regulation.")
-      .def_readonly("regulation", &Explanation::regulation)
-      .def_readonly("area", &Explanation::area)
+      .def_readonly("regulation", &Explanation::regulation, "The regulation explained.")
+      .def_readonly("area", &Explanation::area, "The area explained.")
       .def("render", &render, "Readable text, Swedish with English alongside.")
       .def(
           "to_dict", [](const Explanation& x) { return Dict(to_python(to_json(x))); },
           "As `spur explain --format json` prints it.");
 
   py::class_<Evaluation>(m, "Evaluation", "Everything spur concludes from one inspection.")
-      .def_readonly("inspection_id", &Evaluation::inspection_id)
-      .def_readonly("unit", &Evaluation::unit)
-      .def_readonly("file", &Evaluation::file)
-      .def_readonly("regulations", &Evaluation::regulations)
-      .def_readonly("action_plan_required", &Evaluation::action_plan_required)
-      .def_readonly("diagnostics", &Evaluation::diagnostics)
+      .def_readonly("inspection_id", &Evaluation::inspection_id,
+                    "The inspection's id ('' when it has none).")
+      .def_readonly("unit", &Evaluation::unit, "The unit inspected.")
+      .def_readonly("file", &Evaluation::file, "The inspection's file.")
+      .def_readonly("regulations", &Evaluation::regulations, "The inspected regulations.")
+      .def_readonly("action_plan_required", &Evaluation::action_plan_required,
+                    "True if some area is certainly D, None if D is only possible, else False.")
+      .def_readonly("diagnostics", &Evaluation::diagnostics,
+                    "Warnings about the inspection (Diagnostic objects).")
       .def_property_readonly(
           "inspection",
-          [](const Evaluation& ev) { return std::const_pointer_cast<Inspection>(ev.inspection); })
+          [](const Evaluation& ev) { return std::const_pointer_cast<Inspection>(ev.inspection); },
+          "The inspection graded.")
       .def(
           "grade",
           [](const Evaluation& ev, std::string_view area, std::string_view regulation) {
@@ -174,10 +186,8 @@ void bind_evaluation(py::module_& m) {
       .def(
           "plan_status",
           [](const Evaluation& ev, const std::string& as_of) {
-            auto day = as_of.empty() ? std::optional<Date>(today()) : parse_iso_date(as_of);
-            if (!day)
-              throw LookupError("as_of '" + as_of + "' is not a date; write it as YYYY-MM-DD");
-            return Dict(to_python(to_json(plan_status(ev, *day), ev)));
+            const Date day = as_of.empty() ? today() : iso_date("as_of", as_of);
+            return Dict(to_python(to_json(plan_status(ev, day), ev)));
           },
           py::arg("as_of") = "",
           "The action plan followed up on `as_of` (YYYY-MM-DD; empty: today), as "
@@ -187,16 +197,16 @@ void bind_evaluation(py::module_& m) {
       "read_dates",
       [](const std::string& text, const std::string& reference) {
         std::optional<Date> ref;
-        if (!reference.empty()) {
-          ref = parse_iso_date(reference);
-          if (!ref)
-            throw LookupError("reference '" + reference +
-                              "' is not a date; write it as YYYY-MM-DD");
-        }
+        if (!reference.empty()) ref = iso_date("reference", reference);
         return Dict(to_python(to_json(parse_date_phrase(text, ref))));
       },
       py::arg("text"), py::arg("reference") = "",
       "A Swedish date phrase read into parts, as `spur dates --format json` prints one.");
+
+  m.def("check", &check, py::arg("book"), py::arg("inspection"),
+        py::call_guard<py::gil_scoped_release>(),
+        "Check an inspection against the book: raises InspectionError listing every error, "
+        "returns the warnings.");
 
   m.def(
       "evaluate",

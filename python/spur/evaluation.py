@@ -7,6 +7,7 @@ import html
 import os
 from typing import TYPE_CHECKING, Any
 
+import numpy
 import pandas as pd
 
 from spur import _core
@@ -127,7 +128,7 @@ class Evaluation:
         """The action plan followed up on ``as_of`` (default today), as
         ``spur plan --format json`` prints it: when the plan was due and whether it came in
         time, and each entry's due interval, next follow-up and state."""
-        return self._core.plan_status(_iso(as_of))
+        return self._core.plan_status(_iso(as_of, "as_of"))
 
     def plan_frame(self, as_of: datetime.date | str | None = None) -> pd.DataFrame:
         """The action plan on ``as_of`` (default today), one row per entry: what a study
@@ -136,7 +137,8 @@ class Evaluation:
         Columns: inspection, requirement, area, regulation, action, responsible, due (the
         text as written), due_start, due_end, follow_up (as written), next_follow_up,
         follow_up_responsible, received, received_on, done, state (``planned``, ``due``,
-        ``overdue`` or ``done``). Dates are ``datetime.date`` or None.
+        ``overdue`` or ``done``). The dates (due_start, due_end, next_follow_up, received_on,
+        done) are datetime64 columns, NaT where unknown.
         """
         status = self.plan_status(as_of)
         label = _label(self._core)
@@ -149,19 +151,24 @@ class Evaluation:
                 "action": e["action"],
                 "responsible": e["responsible"],
                 "due": e["due"]["text"],
-                "due_start": _date(e["due"]["start"]),
-                "due_end": _date(e["due"]["end"]),
+                "due_start": e["due"]["start"],
+                "due_end": e["due"]["end"],
                 "follow_up": e["follow_up"]["text"],
-                "next_follow_up": _date(e["follow_up"]["next"]),
+                "next_follow_up": e["follow_up"]["next"],
                 "follow_up_responsible": e["follow_up_responsible"],
                 "received": e["received"],
-                "received_on": _date(e["received_on"]),
-                "done": _date(e["done"]),
+                "received_on": e["received_on"],
+                "done": e["done"],
                 "state": e["state"],
             }
             for e in status["entries"]
         ]
-        return pd.DataFrame(rows, columns=_PLAN_COLUMNS)
+        frame = pd.DataFrame(rows, columns=_PLAN_COLUMNS)
+        for column in _PLAN_DATES:  # any year: days to seconds, not nanoseconds (1677-2262)
+            texts = frame[column].to_numpy(dtype=object, na_value=None)
+            days = numpy.array(texts, dtype="datetime64[D]")
+            frame[column] = days.astype("datetime64[s]")
+        return frame
 
     def to_excel(self, path: str | os.PathLike[str], as_of: datetime.date | str | None = None) -> None:
         """Write the grades, the actions and the action plan to an Excel workbook, one sheet
@@ -252,17 +259,27 @@ _PLAN_COLUMNS = [
     "done",
     "state",
 ]
+_PLAN_DATES = ["due_start", "due_end", "next_follow_up", "received_on", "done"]
 
 
-def _iso(day: datetime.date | str | None) -> str:
-    """A date as the ISO text the library reads; empty for today."""
+def _iso(day: datetime.date | str | None, argument: str) -> str:
+    """A day as the ISO text the library reads (which raises ValueError naming ``argument``
+    when it is no date); empty for today."""
     if day is None:
         return ""
-    return day.isoformat() if isinstance(day, datetime.date) else str(day)
-
-
-def _date(text: str | None) -> datetime.date | None:
-    return None if text is None else datetime.date.fromisoformat(text)
+    if isinstance(day, numpy.datetime64):
+        day = pd.Timestamp(day)
+    if isinstance(day, datetime.datetime):  # pandas.Timestamp too
+        if pd.isna(day):
+            raise ValueError(f"{argument} is NaT: give a date, or None for today")
+        day = day.date()
+    if isinstance(day, datetime.date):
+        return day.isoformat()
+    if isinstance(day, str):
+        return day
+    raise TypeError(
+        f"{argument} must be a datetime.date or a text YYYY-MM-DD, not {type(day).__name__}"
+    )
 
 
 def read_dates(text: str, reference: datetime.date | str | None = None) -> dict[str, Any]:
@@ -271,7 +288,7 @@ def read_dates(text: str, reference: datetime.date | str | None = None) -> dict[
     start, end (ISO dates), precision and recurrence, as ``spur dates --format json`` prints
     it. A month without a year is placed at or after ``reference``. Free text is kept as a
     part without dates; impossible dates are kept too, with a warning."""
-    return _core.read_dates(text, _iso(reference))
+    return _core.read_dates(text, _iso(reference, "reference"))
 
 
 def _label(core: _core.Evaluation) -> str:

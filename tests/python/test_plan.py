@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -31,16 +32,21 @@ def test_example_plan_adjusts_d_and_h_to_c(book: spur.RuleBook) -> None:
 
 def test_plan_frame_follows_up_on_a_day(book: spur.RuleBook) -> None:
     ev = book.evaluate(spur.Inspection.load(EXAMPLE))
-    plan = ev.plan_frame(as_of=datetime.date(2025, 3, 15)).set_index("requirement")
+    frame = ev.plan_frame(as_of=datetime.date(2025, 3, 15))
+    for column in ("due_start", "due_end", "next_follow_up", "received_on", "done"):
+        assert pd.api.types.is_datetime64_dtype(frame[column]), column
+    plan = frame.set_index("requirement")
     assert list(plan.index) == ["D1", "D7", "H2", "H7", "H9"]
     assert plan.loc["D1", "due"] == "maj2025"
-    assert plan.loc["D1", "due_start"] == datetime.date(2025, 5, 1)
-    assert plan.loc["D1", "due_end"] == datetime.date(2025, 5, 31)
+    assert plan.loc["D1", "due_start"] == pd.Timestamp("2025-05-01")
+    assert plan.loc["D1", "due_end"] == pd.Timestamp("2025-05-31")
+    assert plan["received_on"].isna().all()  # NaT: received, but nobody wrote when
+    assert plan["done"].isna().all()  # nothing is done yet
     assert plan.loc["D1", "state"] == "planned"
     assert plan.loc["D7", "state"] == "overdue"
     assert plan.loc["H2", "state"] == "due"
-    assert plan.loc["D1", "next_follow_up"] == datetime.date(2026, 5, 1)
-    assert plan.loc["D7", "next_follow_up"] == datetime.date(2025, 9, 1)
+    assert plan.loc["D1", "next_follow_up"] == pd.Timestamp("2026-05-01")
+    assert plan.loc["D7", "next_follow_up"] == pd.Timestamp("2025-09-01")
     assert plan.loc["D7", "follow_up_responsible"] == "verksamhetschef"
 
 
@@ -53,10 +59,41 @@ def test_plan_status_says_when_the_plan_was_due(book: spur.RuleBook) -> None:
     assert status["entries"][1]["follow_up"]["next"] == "2026-09-01"
 
 
-def test_plan_status_rejects_a_bad_day(book: spur.RuleBook) -> None:
+@pytest.mark.parametrize("day", ["2025-13-01", "tomorrow", "2025-02-29", "15/3-2025", ""])
+def test_plan_status_rejects_a_bad_day(book: spur.RuleBook, day: str) -> None:
     ev = book.evaluate(spur.Inspection.load(EXAMPLE))
-    with pytest.raises(spur.LookupError, match="is not a date"):
-        ev.plan_status("2025-13-01")
+    if not day:  # empty text is today, as None is
+        assert ev.plan_status(day)["as_of"] == ev.plan_status()["as_of"]
+        return
+    message = (
+        f"as_of='{day}' is not a date: write it as YYYY-MM-DD (e.g. 2025-03-15), or pass a "
+        "datetime.date"
+    )
+    for call in (ev.plan_status, ev.plan_frame):
+        with pytest.raises(ValueError) as info:
+            call(as_of=day)
+        assert str(info.value) == message
+        assert not isinstance(info.value, LookupError)
+    with pytest.raises(ValueError, match=f"reference='{day}' is not a date: write it as"):
+        spur.read_dates("maj", reference=day)
+
+
+def test_plan_status_takes_dates_of_every_kind(book: spur.RuleBook) -> None:
+    ev = book.evaluate(spur.Inspection.load(EXAMPLE))
+    expected = ev.plan_status("2025-03-15")
+    for day in (
+        datetime.date(2025, 3, 15),
+        datetime.datetime(2025, 3, 15, 23, 59),
+        pd.Timestamp("2025-03-15"),
+        np.datetime64("2025-03-15"),
+    ):
+        assert ev.plan_status(day) == expected, day
+    with pytest.raises(
+        TypeError, match="as_of must be a datetime.date or a text YYYY-MM-DD, not int"
+    ):
+        ev.plan_status(20250315)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="as_of is NaT"):
+        ev.plan_status(pd.NaT)  # type: ignore[arg-type]
 
 
 def test_an_inspection_without_plan_has_an_empty_plan_frame(book: spur.RuleBook) -> None:
@@ -68,6 +105,7 @@ def test_an_inspection_without_plan_has_an_empty_plan_frame(book: spur.RuleBook)
     frame = ev.plan_frame("2025-01-01")
     assert frame.empty
     assert "state" in frame.columns
+    assert pd.api.types.is_datetime64_dtype(frame["due_start"])
 
 
 def test_to_excel_writes_three_sheets(book: spur.RuleBook, tmp_path: Path) -> None:
