@@ -44,7 +44,8 @@ struct ResultColumns {
 
   explicit ResultColumns(const RuleBook& book) : book_(book) {}
 
-  void add(const Evaluation& ev, int index) {
+  void add(const Evaluation& ev) {
+    const auto index = static_cast<std::int32_t>(labels.size());
     labels.push_back(ev.inspection_id.empty() ? ev.file : ev.inspection_id);
     for (const AreaResult& r : ev.results) {
       inspection.push_back(index);
@@ -220,8 +221,7 @@ void bind_evaluation(py::module_& m) {
       "result_columns",
       [](const RuleBook& book, const std::vector<const Evaluation*>& evaluations) {
         ResultColumns columns(book);
-        for (std::size_t i = 0; i < evaluations.size(); ++i)
-          columns.add(*evaluations[i], static_cast<int>(i));
+        for (const Evaluation* ev : evaluations) columns.add(*ev);
         return columns.to_python();
       },
       py::arg("book"), py::arg("evaluations"),
@@ -231,21 +231,27 @@ void bind_evaluation(py::module_& m) {
       "evaluate_columns",
       [](const RuleBook& book, const std::vector<std::shared_ptr<Inspection>>& inspections) {
         // Chunks of consecutive inspections, taken in turn by a thread per core (so that a
-        // busy core takes fewer), then joined in order. A chunk stops at its first bad
-        // inspection, so the first error in chunk order is the first bad inspection.
+        // busy core takes fewer), then joined in order. A bad inspection is left out and its
+        // errors kept with its position, so that every bad one is reported.
         constexpr std::size_t chunk = 256;
         const std::size_t n = inspections.size(),
                           chunks = std::max<std::size_t>(1, (n + chunk - 1) / chunk);
         const std::size_t workers =
             std::min<std::size_t>(chunks, std::max(1u, std::thread::hardware_concurrency()));
         std::vector<ResultColumns> parts(chunks, ResultColumns(book));
+        std::vector<std::vector<std::pair<std::size_t, std::vector<Diagnostic>>>> bad(chunks);
         std::vector<std::exception_ptr> errors(chunks);
         std::atomic<std::size_t> next{0};
         auto work = [&] {
           for (std::size_t c; (c = next++) < chunks;) {
             try {
-              for (std::size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i)
-                parts[c].add(evaluate(book, inspections[i]), static_cast<int>(i - c * chunk));
+              for (std::size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i) {
+                try {
+                  parts[c].add(evaluate(book, inspections[i]));
+                } catch (const InspectionError& e) {
+                  bad[c].emplace_back(i, e.diagnostics());
+                }
+              }
             } catch (...) {
               errors[c] = std::current_exception();
             }
@@ -260,11 +266,18 @@ void bind_evaluation(py::module_& m) {
         for (const auto& e : errors)
           if (e) std::rethrow_exception(e);
         for (std::size_t c = 1; c < chunks; ++c) parts[0].append(parts[c]);
-        return parts[0].to_python();
+        Dict out = parts[0].to_python();
+        py::list failed;
+        for (const auto& in_chunk : bad)
+          for (const auto& [index, diagnostics] : in_chunk)
+            failed.append(py::make_tuple(index, diagnostics));
+        out["failed"] = failed;
+        return out;
       },
       py::arg("book"), py::arg("inspections"),
       "Evaluate many inspections into columns for a frame, as result_columns gives them, on "
-      "every core with the GIL released. Raises InspectionError for the first bad one.");
+      "every core with the GIL released. Inspections that raise InspectionError are left out; "
+      "'failed' lists each as (position, diagnostics).");
 }
 
 }  // namespace spur::python

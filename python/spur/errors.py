@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from spur._core import Diagnostic
 
 
@@ -19,10 +21,15 @@ class Error(Exception):
     """Base of every error spur raises for a user's bad input."""
 
     file: str | None
+    """The file (or ``<dict>``, ``<inspection ID>``) of the first error; None when unknown."""
     line: int | None
+    """The 1-based line of the first error; None when unknown (a dict or frame has no lines)."""
     column: int | None
+    """The 1-based column of the first error; None when unknown."""
     requirement: str | None
+    """The requirement id the first error concerns; None when it concerns none."""
     diagnostics: list[Diagnostic]
+    """Every problem found, errors and warnings, in the order found."""
 
     def __init__(
         self,
@@ -47,7 +54,37 @@ class RuleError(Error):
 
 
 class InspectionError(Error):
-    """An inspection is malformed or names what the rule book lacks."""
+    """An inspection is malformed or names what the rule book lacks.
+
+    Raised for many inspections at once (:func:`spur.inspections_from_frame`,
+    :func:`spur.evaluate_many`), it lists every bad one, and :attr:`errors` has them as a
+    frame.
+    """
+
+    def __init__(self, message: str, *, errors: pd.DataFrame | None = None, **where) -> None:
+        super().__init__(message, **where)
+        self._errors = errors
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """Every error, one row each, with the columns ``row`` (the label of the bad row of a
+        findings frame, or the position of the bad inspection given to
+        :func:`spur.evaluate_many`; missing for an error that no row holds), ``inspection``
+        (its id, or its file when it has none), ``requirement`` (None when the error
+        concerns none) and ``message``."""
+        if self._errors is None:
+            import pandas as pd
+
+            rows = [
+                (None, d.file, d.requirement, d.message)
+                for d in self.diagnostics
+                if d.severity.name == "error"
+            ]
+            self._errors = pd.DataFrame(rows, columns=ERROR_COLUMNS)
+        return self._errors
+
+
+ERROR_COLUMNS = ["row", "inspection", "requirement", "message"]
 
 
 class FileError(Error, OSError):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import warnings
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from spur import _core
-from spur.inspection import Inspection, _plain
+from spur.errors import ERROR_COLUMNS, InspectionError
+from spur.errors import LookupError as SpurLookupError
+from spur.inspection import Inspection, _plain, _rule_book
 
 if TYPE_CHECKING:
     from spur.rule_book import RuleBook
@@ -32,20 +35,41 @@ _METADATA_COLUMNS = {
 }
 
 
-def evaluate_many(book: RuleBook, inspections: Iterable[Inspection]) -> pd.DataFrame:
+def evaluate_many(
+    book: RuleBook,
+    inspections: Iterable[Inspection],
+    *,
+    errors: Literal["raise", "skip"] = "raise",
+) -> pd.DataFrame:
     """Grade many inspections at once into one tidy frame.
 
     One row per inspection, inspected regulation and area, with the columns of
     :meth:`spur.Evaluation.results_frame`; ``inspection`` is each inspection's id (its
-    file when it has none). The loop runs in C++ with the GIL released. Raises
-    :class:`spur.InspectionError` for the first inspection that names what the book lacks.
+    file when it has none). The loop runs in C++ with the GIL released.
+
+    An inspection that names what the book lacks is bad. With ``errors="raise"`` (the
+    default) :class:`spur.InspectionError` lists every bad one (``inspections[i]``, its id and
+    what is wrong), and its ``errors`` frame has one row per error, ``row`` being the
+    inspection's position; with ``errors="skip"`` the others are graded, the bad ones left
+    out, and a warning says how many.
     """
+    _errors_mode(errors)
     cores = []
     for i in inspections:
         if not isinstance(i, Inspection):
             raise TypeError(f"evaluate_many takes spur.Inspection objects, not {type(i).__name__}")
         cores.append(i._core)
-    return results_frame(_core.evaluate_columns(book._core, cores))
+    columns = _core.evaluate_columns(book._core, cores)
+    if failed := columns["failed"]:
+        problems = [
+            _Problem([position], name, d, f"inspections[{position}] ({name})")
+            for position, diagnostics in failed
+            for name in [_name(cores[position])]
+            for d in diagnostics
+            if d.severity is _core.Severity.error
+        ]
+        _bad(problems, len(failed), len(cores), errors, "evaluate_many")
+    return results_frame(columns)
 
 
 def results_frame(columns: dict[str, Any]) -> pd.DataFrame:
@@ -85,6 +109,8 @@ def inspections_from_frame(
     *,
     regulations: Iterable[str] | str | None = None,
     default_status: str | _core.Status | None = None,
+    book: RuleBook | None = None,
+    errors: Literal["raise", "skip"] = "raise",
 ) -> list[Inspection]:
     """Build inspections from a long frame of findings, so nobody has to write YAML.
 
@@ -99,21 +125,30 @@ def inspections_from_frame(
     appearance. ``regulations`` and ``default_status`` fill in what ``metadata`` leaves
     empty.
 
-    Each inspection is checked exactly as an inspection file is: bad statuses, findings
-    given twice or missing regulations raise :class:`spur.InspectionError` naming the
-    inspection (``<inspection ID>``). A frame without the needed columns raises ValueError.
+    Each inspection is checked as it is built, exactly as an inspection file is, and then
+    against ``book`` (default: the bundled rule book), so that a misspelled requirement or
+    regulation, a bad status or a finding given twice is found here, not when grading. With
+    ``errors="raise"`` (the default) :class:`spur.InspectionError` lists every bad row by its
+    label in ``findings`` (``rows 3, 7``; an error of the inspection as a whole names its row in
+    ``metadata``), and its ``errors`` frame has one row per bad row (columns ``row``,
+    ``inspection``, ``requirement``, ``message``); with ``errors="skip"`` the bad inspections
+    are left out and a warning says how many. Frames without the needed columns and bad
+    ``regulations``, ``default_status`` or ``errors`` raise ValueError.
     """
+    _errors_mode(errors)
+    book = _rule_book(book, "inspections_from_frame")
     _check_columns(findings, "findings", {"inspection", "requirement", "status"}, _FINDING_COLUMNS)
     defaults: dict[str, Any] = {}
     if regulations is not None:
-        defaults["regulations"] = _regulation_list(regulations)
+        defaults["regulations"] = _regulation_argument(book, regulations)
     if default_status is not None:
-        defaults["default_status"] = default_status
+        defaults["default_status"] = _status_argument(default_status)
 
     headers: dict[Any, dict[str, Any]] = {}
+    metadata_rows: dict[Any, Hashable] = {}
     if metadata is not None:
         _check_columns(metadata, "metadata", {"inspection"}, _METADATA_COLUMNS)
-        for row in metadata.to_dict("records"):
+        for label, row in zip(metadata.index, metadata.to_dict("records"), strict=True):
             key = row.pop("inspection")
             if key in headers:
                 raise ValueError(f"metadata lists inspection {key!r} twice")
@@ -121,6 +156,7 @@ def inspections_from_frame(
             if "regulations" in header:
                 header["regulations"] = _regulation_list(header["regulations"])
             headers[key] = {"id": key, **defaults, **header}
+            metadata_rows[key] = label
 
     # Each inspection's findings by requirement. A finding given twice (for the same
     # regulation) is kept aside and written too, so that the reader reports it as in a file.
@@ -159,7 +195,7 @@ def inspections_from_frame(
         if has_note:
             entry["note"] = f"{entry['note']}\n{note}" if "note" in entry else note
 
-    out = []
+    out, bad = [], {}
     for key, header in headers.items():
         # A finding with only a status takes the short form, which reads several times faster.
         entries = {r: e["status"] if e.keys() == {"status"} else e for r, e in found[key].items()}
@@ -167,8 +203,120 @@ def inspections_from_frame(
         parts += [f"{_json(r)}: {_json(e)}" for r, e in again.get(key, ())]
         findings_text = ", ".join(p for p in parts if p)
         text = f'{{"inspection": {_json(header)}, "findings": {{{findings_text}}}}}'
-        out.append(Inspection(_core.Inspection.parse_json(text, f"<inspection {key}>")))
+        try:
+            core = _core.Inspection.parse_json(text, f"<inspection {key}>")
+            _core.check(book._core, core)
+        except InspectionError as e:
+            bad[key] = e.diagnostics
+            continue
+        out.append(Inspection(core))
+    if bad:
+        problems = _findings_problems(findings, bad, metadata_rows)
+        _bad(problems, len(bad), len(headers), errors, "inspections_from_frame")
     return out
+
+
+class _Problem(NamedTuple):
+    """One error of many inspections: the rows that hold it and where to say it is."""
+
+    rows: Sequence[Hashable]  # labels in a findings frame, or positions in a list
+    inspection: str
+    diagnostic: _core.Diagnostic
+    where: str  # "rows 3, 7", "inspections[12]"
+
+
+_SHOWN = 20  # errors listed in a message; the errors frame has them all
+
+
+def _bad(problems: list[_Problem], bad: int, total: int, errors: str, function: str) -> None:
+    """Raise the errors of the bad inspections, or warn that they are left out."""
+    lines = [f"  {p.where}: {p.diagnostic.message}" for p in problems[:_SHOWN]]
+    if len(problems) > _SHOWN:
+        lines.append(f"  ... and {len(problems) - _SHOWN} more (all in the error's .errors frame)")
+    counted = f"{bad} of {total} inspection{'s' if total != 1 else ''}"
+    if errors == "skip":
+        message = f"{function}: left out {counted} with errors:\n" + "\n".join(lines)
+        warnings.warn(message, UserWarning, stacklevel=3)
+        return
+    frame = pd.DataFrame(
+        [
+            (row, p.inspection, p.diagnostic.requirement, p.diagnostic.message)
+            for p in problems
+            for row in (p.rows or [None])
+        ],
+        columns=ERROR_COLUMNS,
+    )
+    first = problems[0].diagnostic
+    raise InspectionError(
+        f"{function}: {counted} have errors "
+        f'(errors="skip" grades the others):\n' + "\n".join(lines),
+        file=first.file,
+        line=first.line,
+        column=first.column,
+        requirement=first.requirement,
+        diagnostics=[p.diagnostic for p in problems],
+        errors=frame,
+    )
+
+
+def _findings_problems(
+    findings: pd.DataFrame,
+    bad: dict[Any, list[_core.Diagnostic]],
+    metadata_rows: dict[Any, Hashable],
+) -> list[_Problem]:
+    """The errors of the bad inspections of a findings frame, each with the labels of the
+    rows that hold it: those of its requirement in its inspection, or the inspection's row in
+    the metadata for an error of the inspection as a whole."""
+    rows: dict[tuple[Any, str], list[Hashable]] = {}
+    columns = (_values(findings, "inspection"), _values(findings, "requirement"))
+    for key, requirement, label in zip(*columns, findings.index, strict=True):
+        if key in bad:
+            rows.setdefault((key, str(requirement)), []).append(label)
+    problems = []
+    for key, diagnostics in bad.items():
+        for d in diagnostics:
+            if d.severity is not _core.Severity.error:
+                continue
+            labels = rows.get((key, d.requirement), []) if d.requirement else []
+            if labels:
+                where = f"row{'s' if len(labels) > 1 else ''} {', '.join(map(str, labels))}"
+                where += f" (inspection {key}, {d.requirement})"
+            elif key in metadata_rows:
+                where = f"inspection {key} (metadata row {metadata_rows[key]})"
+            else:
+                where = f"inspection {key}"
+            problems.append(_Problem(labels, str(key), d, where))
+    return problems
+
+
+def _errors_mode(errors: str) -> None:
+    if errors not in ("raise", "skip"):
+        raise ValueError(f'errors={errors!r}: write errors="raise" or errors="skip"')
+
+
+def _name(core: _core.Inspection) -> str:
+    return core.id or core.file
+
+
+def _regulation_argument(book: RuleBook, regulations: Iterable[str] | str) -> list[str]:
+    """The ``regulations`` argument as a list of ids that the book knows."""
+    ids = _regulation_list(regulations)
+    for id in ids:
+        try:
+            book.regulation(id)
+        except SpurLookupError as e:
+            raise ValueError(f"regulations: {e.diagnostics[0].message}") from None
+    return ids
+
+
+def _status_argument(status: str | _core.Status) -> str:
+    """The ``default_status`` argument as a status name."""
+    if isinstance(status, _core.Status):
+        return status.name
+    if isinstance(status, str) and status in _core.Status.__members__:
+        return status
+    allowed = ", ".join(_core.Status.__members__)
+    raise ValueError(f"default_status={status!r} is not a status (allowed: {allowed})")
 
 
 def _values(frame: pd.DataFrame, column: str) -> np.ndarray:

@@ -6,11 +6,14 @@ import datetime
 import enum
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy
 
 from spur import _core
+
+if TYPE_CHECKING:
+    from spur.rule_book import RuleBook
 
 
 class Inspection:
@@ -40,7 +43,9 @@ class Inspection:
         return cls(_core.Inspection.parse(text, file))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], file: str = "<dict>") -> Inspection:
+    def from_dict(
+        cls, data: dict[str, Any], file: str = "<dict>", *, book: RuleBook | None = None
+    ) -> Inspection:
         """Build an inspection from the structure of an inspection file::
 
             {"inspection": {"id": ..., "unit": ..., "regulations": ["sosfs-2015-8"]},
@@ -48,13 +53,25 @@ class Inspection:
              "overrides": [{"area": "G", "grade": "B", "reason": "..."}]}
 
         Dates may be ``datetime.date`` and statuses or grades may be spur enums. It is
-        checked exactly as a file is (JSON is YAML: the file reader reads it), so errors are
-        :class:`spur.InspectionError` naming ``file``.
+        checked exactly as a file is (JSON is YAML: the file reader reads it), and then
+        against ``book`` (default: the bundled rule book), so that a misspelled requirement
+        or regulation fails here, naming the key, and not when it is graded. Errors are
+        :class:`spur.InspectionError` naming ``file`` and the requirement.
         """
         if not isinstance(data, dict):
             raise TypeError(f"Inspection.from_dict takes a dict, not {type(data).__name__}")
+        book = _rule_book(book, "Inspection.from_dict")
         text = json.dumps(data, ensure_ascii=False, default=_plain)
-        return cls(_core.Inspection.parse_json(text, file))
+        core = _core.Inspection.parse_json(text, file)
+        _core.check(book._core, core)
+        return cls(core)
+
+    def check(self, book: RuleBook | None = None) -> list[_core.Diagnostic]:
+        """Check the inspection against ``book`` (default: the bundled rule book), as grading
+        it would: raises :class:`spur.InspectionError` listing every error (an unknown
+        requirement or regulation, an override off the scale, ...) and returns the warnings
+        (e.g. a finding for a requirement that the inspected regulations lack)."""
+        return _core.check(_rule_book(book, "Inspection.check")._core, self._core)
 
     def to_dict(self) -> dict[str, Any]:
         """The inspection as the structure of an inspection file (see :meth:`from_dict`).
@@ -107,10 +124,12 @@ class Inspection:
 
     @property
     def unit(self) -> str:
+        """The unit inspected ("" when not given)."""
         return self._core.unit
 
     @property
     def specialty(self) -> str:
+        """The specialty of the ST doctors trained there ("" when not given)."""
         return self._core.specialty
 
     @property
@@ -140,6 +159,7 @@ class Inspection:
 
     @property
     def overrides(self) -> list[_core.Override]:
+        """The inspectors' grades that replace computed ones, each with its reason."""
         return self._core.overrides
 
     @property
@@ -154,6 +174,7 @@ class Inspection:
 
     @property
     def notes(self) -> str:
+        """Free-text notes on the inspection as a whole ("" when none)."""
         return self._core.notes
 
     @property
@@ -196,6 +217,17 @@ def _plan_entry(p: _core.PlanEntry) -> dict[str, Any]:
     if p.done:
         entry["done"] = p.done.isoformat()
     return entry
+
+
+def _rule_book(book: RuleBook | None, function: str) -> RuleBook:
+    """The rule book to check against: ``book``, or the bundled one."""
+    from spur.rule_book import RuleBook
+
+    if book is None:
+        return RuleBook.bundled()
+    if not isinstance(book, RuleBook):
+        raise TypeError(f"{function}: book must be a spur.RuleBook, not {type(book).__name__}")
+    return book
 
 
 def _plain(value: object) -> object:

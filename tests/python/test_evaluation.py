@@ -106,20 +106,19 @@ def test_lookup_errors(evaluation: spur.Evaluation, book: spur.RuleBook) -> None
 
 
 def test_unknown_requirement_is_an_inspection_error(book: spur.RuleBook) -> None:
-    insp = spur.Inspection.from_dict(
-        {"inspection": {"regulations": ["sosfs-2015-8"]}, "findings": {"Z99": "met"}}
+    # Read without a rule book (a file), it is found when graded.
+    insp = spur.Inspection.parse(
+        "inspection: {regulations: [sosfs-2015-8]}\nfindings: {Z99: met}\n", "u.yaml"
     )
     with pytest.raises(spur.InspectionError) as info:
         book.evaluate(insp)
     e = info.value
-    assert (e.file, e.requirement) == ("<dict>", "Z99")
-    # A dict has no lines: the message names the dict and the id instead.
-    assert e.line is None
-    assert str(e).startswith("<dict>: error: unknown requirement 'Z99'")
+    assert (e.file, e.line, e.column, e.requirement) == ("u.yaml", 2, 12, "Z99")
+    assert str(e).startswith("u.yaml:2:12: error: unknown requirement 'Z99'")
 
 
 def test_unknown_regulation_is_an_inspection_error(book: spur.RuleBook) -> None:
-    insp = spur.Inspection.from_dict({"inspection": {"regulations": ["sosfs-1999-1"]}})
+    insp = spur.Inspection.parse("inspection: {regulations: [sosfs-1999-1]}\n")
     with pytest.raises(spur.InspectionError, match="unknown regulation 'sosfs-1999-1'"):
         book.evaluate(insp)
 
