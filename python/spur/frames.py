@@ -138,6 +138,12 @@ def inspections_from_frame(
     _errors_mode(errors)
     book = _rule_book(book, "inspections_from_frame")
     _check_columns(findings, "findings", {"inspection", "requirement", "status"}, _FINDING_COLUMNS)
+    for column in ("inspection", "requirement"):
+        if (empty := findings[column].isna().to_numpy()).any():
+            raise ValueError(
+                f"findings has no {column} in {_rows(findings.index[empty])}: "
+                "every finding needs its inspection and requirement"
+            )
     defaults: dict[str, Any] = {}
     if regulations is not None:
         defaults["regulations"] = _regulation_argument(book, regulations)
@@ -163,6 +169,7 @@ def inspections_from_frame(
     found: dict[Any, dict[Any, dict[str, Any]]] = {key: {} for key in headers}
     again: dict[Any, list[tuple[Any, dict[str, Any]]]] = {}
     rows = zip(
+        findings.index,
         *(_values(findings, c) for c in ("inspection", "requirement", "status")),
         _present(findings, "status"),
         *(_values(findings, c) for c in ("regulation", "note")),
@@ -170,11 +177,23 @@ def inspections_from_frame(
         _present(findings, "note"),
         strict=True,
     )
-    for key, requirement, status, has_status, regulation, note, by_regulation, has_note in rows:
+    for (
+        label,
+        key,
+        requirement,
+        status,
+        has_status,
+        regulation,
+        note,
+        by_regulation,
+        has_note,
+    ) in rows:
         entries = found.get(key)
         if entries is None:
             if metadata is not None:
-                raise ValueError(f"findings name inspection {key!r}, which metadata lacks")
+                raise ValueError(
+                    f"findings row {label} names inspection {key!r}, which metadata lacks"
+                )
             entries = found[key] = {}
             headers[key] = {"id": key, **defaults}
         entry = entries.setdefault(requirement, {})
@@ -279,14 +298,18 @@ def _findings_problems(
                 continue
             labels = rows.get((key, d.requirement), []) if d.requirement else []
             if labels:
-                where = f"row{'s' if len(labels) > 1 else ''} {', '.join(map(str, labels))}"
-                where += f" (inspection {key}, {d.requirement})"
+                where = f"{_rows(labels)} (inspection {key}, {d.requirement})"
             elif key in metadata_rows:
                 where = f"inspection {key} (metadata row {metadata_rows[key]})"
             else:
                 where = f"inspection {key}"
             problems.append(_Problem(labels, str(key), d, where))
     return problems
+
+
+def _rows(labels: Sequence[Hashable]) -> str:
+    """Row labels as a message names them: "row 3", "rows 3, 7"."""
+    return f"row{'s' if len(labels) > 1 else ''} {', '.join(map(str, labels))}"
 
 
 def _errors_mode(errors: str) -> None:

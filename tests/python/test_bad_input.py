@@ -360,3 +360,27 @@ def test_dates_and_numpy_values_in_a_frame_are_accepted() -> None:
     metadata = pd.DataFrame({"inspection": [1], "date": [pd.Timestamp("2024-10-01")]})
     (u,) = spur.inspections_from_frame(findings, metadata, regulations="sosfs-2015-8")
     assert u.date == datetime.date(2024, 10, 1) and u.id == "1"
+
+
+def test_inspections_from_frame_names_rows_without_inspection_or_requirement() -> None:
+    findings = pd.DataFrame(
+        {"inspection": ["u", None, "u", np.nan], "requirement": ["A1", "A2", None, "A4"],
+         "status": "met"},
+        index=[5, 6, 7, 8],
+    )  # fmt: skip
+    with pytest.raises(ValueError) as info:
+        spur.inspections_from_frame(findings, regulations="sosfs-2015-8")
+    assert str(info.value) == (
+        "findings has no inspection in rows 6, 8: every finding needs its inspection and "
+        "requirement"
+    )
+    with pytest.raises(ValueError, match="findings has no requirement in row 7: "):
+        spur.inspections_from_frame(findings.loc[[5, 7]], regulations="sosfs-2015-8")
+
+
+def test_inspections_from_frame_takes_numeric_requirement_labels_as_text() -> None:
+    findings = pd.DataFrame({"inspection": ["u"], "requirement": [5], "status": ["met"]})
+    with pytest.raises(
+        spur.InspectionError, match="row 0 \\(inspection u, 5\\): unknown requirement '5'"
+    ):
+        spur.inspections_from_frame(findings, regulations="sosfs-2015-8")

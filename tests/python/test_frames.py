@@ -189,7 +189,9 @@ def test_inspections_from_frame_checks_the_frames() -> None:
         spur.inspections_from_frame(findings.assign(notes="x"))
     with pytest.raises(ValueError, match="metadata lacks the column\\(s\\) inspection"):
         spur.inspections_from_frame(findings, pd.DataFrame({"unit": ["x"]}))
-    with pytest.raises(ValueError, match="findings name inspection 'u', which metadata lacks"):
+    with pytest.raises(
+        ValueError, match="findings row 0 names inspection 'u', which metadata lacks"
+    ):
         spur.inspections_from_frame(findings, pd.DataFrame({"inspection": ["w"]}))
     with pytest.raises(ValueError, match="metadata lists inspection 'w' twice"):
         spur.inspections_from_frame(findings, pd.DataFrame({"inspection": ["w", "w"]}))
