@@ -169,7 +169,6 @@ def inspections_from_frame(
     found: dict[Any, dict[Any, dict[str, Any]]] = {key: {} for key in headers}
     again: dict[Any, list[tuple[Any, dict[str, Any]]]] = {}
     rows = zip(
-        findings.index,
         *(_values(findings, c) for c in ("inspection", "requirement", "status")),
         _present(findings, "status"),
         *(_values(findings, c) for c in ("regulation", "note")),
@@ -177,20 +176,11 @@ def inspections_from_frame(
         _present(findings, "note"),
         strict=True,
     )
-    for (
-        label,
-        key,
-        requirement,
-        status,
-        has_status,
-        regulation,
-        note,
-        by_regulation,
-        has_note,
-    ) in rows:
+    for key, requirement, status, has_status, regulation, note, by_regulation, has_note in rows:
         entries = found.get(key)
         if entries is None:
             if metadata is not None:
+                label = findings.index[_values(findings, "inspection") == key][0]
                 raise ValueError(
                     f"findings row {label} names inspection {key!r}, which metadata lacks"
                 )
