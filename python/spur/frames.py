@@ -257,8 +257,7 @@ def _bad(problems: list[_Problem], bad: int, total: int, errors: str, function: 
     )
     first = problems[0].diagnostic
     raise InspectionError(
-        f"{function}: {counted} have errors "
-        f'(errors="skip" grades the others):\n' + "\n".join(lines),
+        f'{function}: {counted} have errors (errors="skip" leaves them out):\n' + "\n".join(lines),
         file=first.file,
         line=first.line,
         column=first.column,

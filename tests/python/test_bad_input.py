@@ -116,8 +116,8 @@ def test_inspections_from_frame_names_every_bad_row() -> None:
         spur.inspections_from_frame(findings_frame(), regulations=TWO)
     e = info.value
     assert str(e) == (
-        'inspections_from_frame: 3 of 4 inspections have errors (errors="skip" grades the '
-        "others):\n"
+        'inspections_from_frame: 3 of 4 inspections have errors (errors="skip" leaves them '
+        "out):\n"
         "  rows b, c (inspection u, D1): finding for D1 is given twice; keep one\n"
         "  row e (inspection v, Q9): unknown requirement 'Q9': no regulation of the rule book "
         "defines it (ids are like D1 or E4)\n"
@@ -238,7 +238,7 @@ def test_evaluate_many_reports_every_bad_inspection(book: spur.RuleBook) -> None
         spur.evaluate_many(book, many)
     e = info.value
     assert str(e).splitlines() == [
-        'evaluate_many: 3 of 3000 inspections have errors (errors="skip" grades the others):',
+        'evaluate_many: 3 of 3000 inspections have errors (errors="skip" leaves them out):',
         "  inspections[10] (b): unknown requirement 'Q1': no regulation of the rule book defines "
         "it (ids are like D1 or E4)",
         "  inspections[700] (c): unknown requirement 'Q2': no regulation of the rule book "

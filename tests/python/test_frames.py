@@ -73,7 +73,7 @@ def test_evaluate_many_raises_for_a_bad_inspection(book: spur.RuleBook) -> None:
         spur.evaluate_many(book, [good, bad])
     assert (info.value.file, info.value.line, info.value.requirement) == ("b.yaml", 2, "Q1")
     assert str(info.value) == (
-        'evaluate_many: 1 of 2 inspections have errors (errors="skip" grades the others):\n'
+        'evaluate_many: 1 of 2 inspections have errors (errors="skip" leaves them out):\n'
         "  inspections[1] (b): unknown requirement 'Q1': no regulation of the rule book defines "
         "it (ids are like D1 or E4)"
     )
