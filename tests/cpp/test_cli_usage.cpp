@@ -124,7 +124,9 @@ TEST(CliUsage, TextIsWrappedToTheWidthAtWordBoundaries) {
 
 TEST(CliUsage, ThePlanTableStaysAlignedWithALongDuePhrase) {
   ScratchDir dir;
-  auto file = dir.write("p.yaml", R"(inspection: {unit: X, date: 2025-01-15, regulations: [sosfs-2015-8], default_status: met}
+  auto file = dir.write(
+      "p.yaml",
+      R"(inspection: {unit: X, date: 2025-01-15, regulations: [sosfs-2015-8], default_status: met}
 findings: {D1: not_met, D7: not_met}
 action_plan:
   - {requirement: D1, action: a, due: "senast i samband med nästa regiondag för läkare under hösten 2025", responsible: studierektor, received: 2025-03-01}
@@ -177,8 +179,9 @@ TEST(CliUsage, CsvCarriesTheAreaGradeBeforeAndAfterThePlan) {
 
 TEST(CliUsage, ImpliedActionsSayWhatImpliesThem) {
   ScratchDir dir;
-  auto file = dir.write("i.yaml", "inspection: {unit: X, regulations: [sosfs-2015-8], "
-                                  "default_status: met}\nfindings: {D6: not_met}\n");
+  auto file = dir.write("i.yaml",
+                        "inspection: {unit: X, regulations: [sosfs-2015-8], "
+                        "default_status: met}\nfindings: {D6: not_met}\n");
   auto r = run_with_columns("", "evaluate " + quoted(file));
   EXPECT_THAT(r.out, HasSubstr("  D7  (härlett ur D6 / implied by D6) Utbildningsprogrammet"));
   auto csv = run_spur("evaluate " + quoted(file) + " --format csv");
@@ -187,7 +190,8 @@ TEST(CliUsage, ImpliedActionsSayWhatImpliesThem) {
 
 TEST(CliUsage, FailOnUsesTheGradeBeforeThePlanAndFailOnAfterPlanTheOther) {
   ScratchDir dir;
-  auto file = dir.write("c.yaml", R"(inspection: {unit: X, regulations: [sosfs-2015-8], default_status: met}
+  auto file =
+      dir.write("c.yaml", R"(inspection: {unit: X, regulations: [sosfs-2015-8], default_status: met}
 findings: {D1: not_met}
 action_plan:
   - {requirement: D1, action: a, due: maj 2025, received: true}

@@ -79,3 +79,14 @@ def test_actions_frame_says_what_implies_an_action(book: spur.RuleBook) -> None:
     actions = ev.actions_frame().set_index("requirement")
     assert actions.loc["D7", "implied"] and actions.loc["D7", "implied_by"] == "D6"
     assert actions.loc["D6", "implied_by"] == ""
+
+
+def test_frame_after_plan_columns_say_what_the_json_says(
+    book: spur.RuleBook, example: spur.Inspection, random_inspections: list[spur.Inspection]
+) -> None:
+    inspections = [example, *random_inspections[:50]]
+    frame = spur.evaluate_many(book, inspections)
+    results = [r for i in inspections for r in book.evaluate(i).to_dict()["results"]]
+    after = frame["grade_after_plan"].astype(object).where(frame["grade_after_plan"].notna(), None)
+    assert list(after) == [r["grade_after_plan"] for r in results]
+    assert list(frame["adjustment_provisional"]) == [r["adjustment_provisional"] for r in results]
