@@ -92,7 +92,7 @@ TEST(CliUsage, ABadOptionValueNamesTheCommand) {
 TEST(CliUsage, HelpShowsDefaults) {
   auto r = run_spur("evaluate --help");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_THAT(r.out, HasSubstr("--format TEXT=text"));
+  EXPECT_THAT(r.out, ContainsRegex("--format TEXT:\\{text,json,csv\\}=text"));
   EXPECT_THAT(r.out, HasSubstr("--fail-on-after-plan"));
   auto plan = run_spur("plan --help");
   EXPECT_THAT(plan.out, HasSubstr("--as-of TEXT=today"));

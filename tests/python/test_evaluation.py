@@ -176,7 +176,7 @@ def test_actions_frame(evaluation: spur.Evaluation) -> None:
     frame = evaluation.actions_frame()
     assert list(frame.columns) == [
         "inspection", "category", "requirement", "area", "kind", "status", "implied",
-        "regulations", "text",
+        "implied_by", "regulations", "text",
     ]  # fmt: skip
     data = evaluation.to_dict()
     assert len(frame) == sum(

@@ -34,7 +34,7 @@ def test_settling_the_unassessed_provisions_makes_the_adjustment_certain(
     ev = book.evaluate(_settled(example, D3="met", H3="met"))
     assert ev.grade("D") == "D" and ev.grade_after_plan("D") == "C"
     assert ev.grade_after_plan("H") == "C"
-    frame = ev.results_frame().set_index("area", observed=True)
+    frame = ev.results_frame().set_index("area")
     assert frame.loc["D", "grade_after_plan"] == "C"
     assert not frame.loc["D", "adjustment_provisional"]
     unmet = book.evaluate(_settled(example, D3="not_met"))
@@ -43,7 +43,7 @@ def test_settling_the_unassessed_provisions_makes_the_adjustment_certain(
 
 
 def test_frames_dicts_and_repr_show_the_same_grades(evaluation: spur.Evaluation) -> None:
-    frame = evaluation.results_frame().set_index("area", observed=True)
+    frame = evaluation.results_frame().set_index("area")
     assert frame.loc["D", "grade"] == "D"
     assert frame.loc["D", "adjusted_grade"] == "C"
     assert frame.loc["D", "adjustment_provisional"]
