@@ -405,12 +405,12 @@ int main(int argc, char** argv) {
       ->add_option("--fail-on", o.fail_on,
                    "exit 3 when some area's grade is certainly this or worse (C or D): the grade "
                    "itself, overrides applied, before the action plan")
-      ->check(CLI::IsMember({"C", "D"}, CLI::ignore_case));
+      ->transform(CLI::IsMember({"C", "D"}, CLI::ignore_case));
   evaluate
       ->add_option("--fail-on-after-plan", o.fail_on_after_plan,
                    "the same for the grade after the action plan: a D whose required actions a "
                    "received plan covers counts as C once the adjustment is certain")
-      ->check(CLI::IsMember({"C", "D"}, CLI::ignore_case));
+      ->transform(CLI::IsMember({"C", "D"}, CLI::ignore_case));
   auto* explain = app.add_subcommand("explain", "why an area got its grade, step by step");
   explain->add_option("file", o.files, "inspection file (YAML)")->required()->expected(1);
   explain->add_option("--area", o.area, "area A-H (either case)")->required();

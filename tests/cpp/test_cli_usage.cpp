@@ -154,8 +154,9 @@ action_plan:
       EXPECT_EQ(column_of(lines[i], at), status_column) << r.out;
     }
     EXPECT_EQ(rows, 2) << r.out;
-    if (!columns.empty())
+    if (!columns.empty()) {
       for (const auto& line : lines) EXPECT_LE(columns_of(line), 100u) << line;
+    }
   }
 }
 
