@@ -55,6 +55,8 @@ struct ResultColumns {
       possible.push_back(r.effective().bits());
       computed.push_back(code(r.computed));
       adjusted.push_back(code(r.adjusted));
+      after_plan.push_back(code(r.grade_after_plan()));
+      adjustment_provisional.push_back(r.adjustment_provisional);
       overridden.push_back(r.override.has_value());
       auto column = counts.begin();
       for (const KindCounts& c : r.counts)
@@ -74,6 +76,8 @@ struct ResultColumns {
     extend(grade, other.grade);
     extend(computed, other.computed);
     extend(adjusted, other.adjusted);
+    extend(after_plan, other.after_plan);
+    extend(adjustment_provisional, other.adjustment_provisional);
     extend(possible, other.possible);
     extend(overridden, other.overridden);
     for (int k = 0; k < count_columns; ++k) extend(counts[k], other.counts[k]);
@@ -99,6 +103,8 @@ struct ResultColumns {
     out["possible"] = array(possible);
     out["computed"] = array(computed);
     out["adjusted"] = array(adjusted);
+    out["after_plan"] = array(after_plan);
+    out["adjustment_provisional"] = array(adjustment_provisional);
     out["overridden"] = array(overridden);
     py::array_t<std::int32_t> count_array({py::ssize_t{count_columns}, rows});
     for (int k = 0; k < count_columns; ++k)
@@ -110,9 +116,9 @@ struct ResultColumns {
 
   std::vector<std::string> labels;
   std::vector<std::int32_t> inspection;
-  std::vector<std::int8_t> regulation, area, grade, computed, adjusted;
+  std::vector<std::int8_t> regulation, area, grade, computed, adjusted, after_plan;
   std::vector<std::uint8_t> possible;
-  std::vector<bool> overridden;
+  std::vector<bool> overridden, adjustment_provisional;
   std::array<std::vector<std::int32_t>, count_columns> counts;  // by column
 
  private:
@@ -179,6 +185,22 @@ void bind_evaluation(py::module_& m) {
           },
           py::arg("area"), py::arg("regulation") = "",
           "The grades still possible, best first. Raises LookupError.")
+      .def(
+          "grade_after_plan",
+          [](const Evaluation& ev, std::string_view area, std::string_view regulation) {
+            return grade_name(ev.grade_after_plan(area, regulation));
+          },
+          py::arg("area"), py::arg("regulation") = "",
+          "The grade that stands after the action plan ('C' for a D whose required actions "
+          "received entries all cover); None while provisional, also while requirements not "
+          "assessed could still undo the adjustment. Raises LookupError.")
+      .def(
+          "possible_grades_after_plan",
+          [](const Evaluation& ev, std::string_view area, std::string_view regulation) {
+            return grade_names(ev.possible_grades_after_plan(area, regulation));
+          },
+          py::arg("area"), py::arg("regulation") = "",
+          "The grades still possible after the action plan, best first. Raises LookupError.")
       .def("explain", &explain, py::arg("area"), py::arg("regulation") = "",
            "One explanation per inspected regulation, or only `regulation`.")
       .def(

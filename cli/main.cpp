@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -18,11 +20,83 @@
 #include "spur/logging.hpp"
 #include "spur/regulation_tests.hpp"
 #include "spur/rule_book.hpp"
+#include "terminal.hpp"
 #include "text_output.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// Wrong use of an option: `spur COMMAND: error: OPTION VALUE: message`, exit 2.
+struct UsageError {
+  std::string option;
+  std::string message;
+};
+
+// Edits (insertions, deletions, substitutions) that turn one word into the other.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The command the user most likely meant, or nothing when none is close.
+std::string closest_command(const CLI::App& app, const std::string& word) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const auto* sub : app.get_subcommands({})) {
+    const std::string& name = sub->get_name();
+    std::size_t d = edit_distance(word, name);
+    if (name.rfind(word, 0) == 0 && word.size() >= 3) d = std::min<std::size_t>(d, 1);
+    if (d < best_distance) best = name, best_distance = d;
+  }
+  return best;
+}
+
+std::string command_list(const CLI::App& app) {
+  std::string out;
+  for (const auto* sub : app.get_subcommands({}))
+    out += (out.empty() ? "" : ", ") + sub->get_name();
+  return out;
+}
+
+// Checks that the first word that is no option of spur itself names a command, so that a
+// misspelt one is named with the closest command. Returns the exit code, or -1 to go on.
+int check_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--rules") {
+      ++i;
+      continue;
+    }
+    if (!arg.empty() && arg[0] == '-') continue;
+    for (const auto* sub : app.get_subcommands({}))
+      if (sub->get_name() == arg) return -1;
+    const std::string word(arg), guess = closest_command(app, word);
+    std::cerr << "spur: error: unknown command '" << word << "'";
+    if (!guess.empty())
+      std::cerr << "; did you mean '" << guess << "'?\n";
+    else
+      std::cerr << " (commands: " << command_list(app) << ")\n";
+    return 2;
+  }
+  return -1;
+}
+
+// The command being run, for messages: "spur evaluate", or "spur".
+std::string command_name(const CLI::App& app) {
+  const auto parsed = app.get_subcommands();
+  return parsed.empty() ? "spur" : "spur " + parsed.front()->get_name();
+}
 
 struct Options {
   std::vector<std::string> rules;
@@ -31,6 +105,7 @@ struct Options {
   std::string regulation;
   std::string area;
   std::string fail_on;
+  std::string fail_on_after_plan;
   std::vector<std::string> files;
   std::string as_of;
   std::vector<std::string> texts;
@@ -96,9 +171,18 @@ int run_validate(const Options& o) {
   return 0;
 }
 
+void check_regulation(const spur::RuleBook& book, const std::string& regulation) {
+  if (book.find_regulation(regulation)) return;
+  std::string known;
+  for (const auto& r : book.regulations()) known += (known.empty() ? "" : ", ") + r.id;
+  throw UsageError{"--regulation " + regulation,
+                   "unknown regulation '" + regulation + "' (known: " + known + ")"};
+}
+
 int run_rules(const Options& o) {
   spur::RuleBook book = load_book(o);
   std::vector<const spur::Regulation*> regs;
+  if (!o.regulation.empty()) check_regulation(book, o.regulation);
   if (!o.regulation.empty())
     regs.push_back(&book.regulation(o.regulation));
   else
@@ -115,8 +199,9 @@ int run_rules(const Options& o) {
     }
     return 0;
   }
+  const auto width = spur::cli::output_width();
   for (std::size_t i = 0; i < regs.size(); ++i)
-    std::cout << (i ? "\n" : "") << spur::cli::requirements_table(*regs[i]);
+    std::cout << (i ? "\n" : "") << spur::cli::requirements_table(*regs[i], width);
   return 0;
 }
 
@@ -131,17 +216,23 @@ int run_graph(const Options& o) {
   return 0;
 }
 
-// True when some area is certainly at least as bad as `threshold`.
-bool fails(const spur::Evaluation& ev, spur::Grade threshold) {
-  for (const auto& a : ev.areas)
-    if (!a.possible.empty() && a.possible.best() >= threshold) return true;
+// True when some area's grade is certainly at least as bad as `threshold`: the grade itself
+// (override applied), or with `after_plan` the grade after the action plan (a D that received
+// entries cover counts as C once the adjustment is certain).
+bool fails(const spur::Evaluation& ev, spur::Grade threshold, bool after_plan) {
+  for (const auto& a : ev.areas) {
+    const spur::GradeSet g = after_plan ? a.after_plan : a.possible;
+    if (!g.empty() && g.best() >= threshold) return true;
+  }
   return false;
 }
 
 int run_evaluate(const Options& o) {
   spur::RuleBook book = load_book(o);
-  std::optional<spur::Grade> threshold;
+  std::optional<spur::Grade> threshold, threshold_after_plan;
   if (!o.fail_on.empty()) threshold = spur::parse_grade(o.fail_on);
+  if (!o.fail_on_after_plan.empty()) threshold_after_plan = spur::parse_grade(o.fail_on_after_plan);
+  const auto width = spur::cli::output_width();
   int status = 0;
   bool failed = false;
   nlohmann::json all = nlohmann::json::array();
@@ -150,13 +241,14 @@ int run_evaluate(const Options& o) {
   for (const auto& file : o.files) {
     try {
       spur::Evaluation ev = evaluate_file(book, file);
-      failed = failed || (threshold && fails(ev, *threshold));
+      failed = failed || (threshold && fails(ev, *threshold, false)) ||
+               (threshold_after_plan && fails(ev, *threshold_after_plan, true));
       if (o.format == "json") {
         all.push_back(spur::to_json(ev));
       } else if (o.format == "csv") {
         std::cout << spur::cli::actions_csv(ev, false);
       } else {
-        std::cout << (first ? "" : "\n") << spur::cli::evaluation_table(ev);
+        std::cout << (first ? "" : "\n") << spur::cli::evaluation_table(ev, width);
         first = false;
       }
     } catch (const spur::Error& e) {
@@ -179,15 +271,13 @@ std::optional<spur::Date> as_of_date(const Options& o) {
 
 int run_plan(const Options& o) {
   auto as_of = as_of_date(o);
-  if (!as_of) {
-    std::cerr << "spur plan: --as-of " << o.as_of << " is not a date; write it as YYYY-MM-DD\n";
-    return 2;
-  }
+  if (!as_of)
+    throw UsageError{"--as-of " + o.as_of, "not a date; write it as YYYY-MM-DD, e.g. 2025-03-15"};
   spur::RuleBook book = load_book(o);
   spur::Evaluation ev = evaluate_file(book, o.files.front());
   spur::PlanStatus st = spur::plan_status(ev, *as_of);
   if (o.format != "json") {
-    std::cout << spur::cli::plan_table(ev, st);
+    std::cout << spur::cli::plan_table(ev, st, spur::cli::output_width());
     return 0;
   }
   std::cout << spur::to_json(st, ev).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -255,16 +345,34 @@ int run_test(const Options& o) {
 
 int run_explain(const Options& o) {
   spur::RuleBook book = load_book(o);
+  // Area letters in either case.
+  std::string area = o.area;
+  for (char& c : area) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!book.model().find_area(area)) {
+    std::string areas;
+    for (const auto& a : book.model().areas) areas += (areas.empty() ? "" : ", ") + a.id;
+    throw UsageError{"--area " + o.area, "no such area (areas: " + areas + ")"};
+  }
+  if (!o.regulation.empty()) check_regulation(book, o.regulation);
   spur::Evaluation ev = evaluate_file(book, o.files.front());
-  auto explanations = spur::explain(ev, o.area, o.regulation);
+  if (!o.regulation.empty() &&
+      std::find(ev.regulations.begin(), ev.regulations.end(), o.regulation) == ev.regulations.end())
+    throw UsageError{
+        "--regulation " + o.regulation, "the inspection does not inspect it (inspected: " + [&] {
+          std::string s;
+          for (const auto& r : ev.regulations) s += (s.empty() ? "" : ", ") + r;
+          return s;
+        }() + ")"};
+  auto explanations = spur::explain(ev, area, o.regulation);
   if (o.format == "json") {
     nlohmann::json all = nlohmann::json::array();
     for (const auto& x : explanations) all.push_back(spur::to_json(x));
     std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
+  const auto width = spur::cli::output_width();
   for (std::size_t i = 0; i < explanations.size(); ++i)
-    std::cout << (i ? "\n" : "") << spur::render(explanations[i]);
+    std::cout << (i ? "\n" : "") << spur::cli::wrap_lines(spur::render(explanations[i]), width);
   return 0;
 }
 
@@ -284,23 +392,33 @@ int main(int argc, char** argv) {
 
   auto* validate = app.add_subcommand("validate", "check rule files; exit 1 on errors");
   auto* rules = app.add_subcommand("rules", "list the resolved requirements");
-  rules->add_option("--regulation", o.regulation, "only this regulation");
   rules->add_option("--format", o.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
+  rules->add_option("--regulation", o.regulation, "only this regulation (default: every one)");
   auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
   evaluate->add_option("files", o.files, "inspection files (YAML)")->required();
   evaluate->add_option("--format", o.format, "text, json, or csv (the actions)")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->default_str("text");
   evaluate
       ->add_option("--fail-on", o.fail_on,
-                   "exit 3 when some area is certainly graded this or worse (C or D)")
-      ->check(CLI::IsMember({"C", "D"}));
+                   "exit 3 when some area's grade is certainly this or worse (C or D): the grade "
+                   "itself, overrides applied, before the action plan")
+      ->transform(CLI::IsMember({"C", "D"}, CLI::ignore_case));
+  evaluate
+      ->add_option("--fail-on-after-plan", o.fail_on_after_plan,
+                   "the same for the grade after the action plan: a D whose required actions a "
+                   "received plan covers counts as C once the adjustment is certain")
+      ->transform(CLI::IsMember({"C", "D"}, CLI::ignore_case));
   auto* explain = app.add_subcommand("explain", "why an area got its grade, step by step");
   explain->add_option("file", o.files, "inspection file (YAML)")->required()->expected(1);
-  explain->add_option("--area", o.area, "area A-H")->required();
-  explain->add_option("--regulation", o.regulation, "only this regulation");
-  explain->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  explain->add_option("--area", o.area, "area A-H (either case)")->required();
+  explain->add_option("--regulation", o.regulation,
+                      "only this regulation (default: every inspected one)");
+  explain->add_option("--format", o.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
   auto* test = app.add_subcommand("test", "run the regulation tests (rules/*/tests/*.yaml)");
   test->add_option("paths", o.files, "test files or folders (default: every rules/*/tests)");
   test->add_flag("--coverage", o.coverage,
@@ -309,22 +427,36 @@ int main(int argc, char** argv) {
   plan->add_option("file", o.files, "inspection file (YAML) with an action_plan")
       ->required()
       ->expected(1);
-  plan->add_option("--as-of", o.as_of, "the day to follow up on (YYYY-MM-DD; default today)");
-  plan->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  plan->add_option("--as-of", o.as_of, "the day to follow up on (YYYY-MM-DD)")
+      ->default_str("today");
+  plan->add_option("--format", o.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
   auto* dates = app.add_subcommand("dates", "read Swedish date phrases as action plans write them");
   dates->add_option("texts", o.texts, "phrases, e.g. \"september 2025, därefter årligen\"")
       ->required();
-  dates->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  dates->add_option("--format", o.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
   spur::cli::DiffOptions diff_options;
   auto* diff = spur::cli::add_diff_command(app, diff_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
-  graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
+  graph->add_option("--format", o.format, "dot or json")
+      ->check(CLI::IsMember({"dot", "json"}))
+      ->default_str("dot");
 
+  if (int code = check_command(app, argc, argv); code >= 0) return code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    const std::string command = command_name(app);
+    std::string message = e.what();
+    if (command == "spur" && dynamic_cast<const CLI::RequiredError*>(&e))
+      message = "name a command (" + command_list(app) + ")";
+    std::cerr << command << ": error: " << message << "\n"
+              << "  (" << command << " --help lists the options)\n";
+    return 2;
   }
   if (o.verbose) {
     auto logger = spdlog::stderr_color_mt("spur");
@@ -342,8 +474,18 @@ int main(int argc, char** argv) {
     if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
+  } catch (const UsageError& e) {
+    std::cerr << command_name(app) << ": error: " << e.option << ": " << e.message << "\n";
+    return 2;
   } catch (const spur::Error& e) {
-    print_diagnostics(e.diagnostics());
+    // A message about no file (an unknown id asked for) names the command instead.
+    for (const auto& d : e.diagnostics())
+      if (d.file.empty())
+        std::cerr << command_name(app) << ": "
+                  << (d.severity == spur::Severity::error ? "error: " : "warning: ") << d.message
+                  << "\n";
+      else
+        std::cerr << d.format() << "\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "spur: internal error: " << e.what() << "\n";

@@ -6,18 +6,6 @@ namespace spur::cli {
 
 namespace {
 
-// Width in characters, counting each UTF-8 sequence once.
-std::size_t width(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string pad(const std::string& s, std::size_t w) {
-  std::size_t n = width(s);
-  return n >= w ? s + " " : s + std::string(w - n, ' ');
-}
-
 std::string grade_cell(GradeSet possible, std::optional<Grade> grade) {
   if (grade) return std::string(to_string(*grade));
   std::string out;
@@ -28,95 +16,149 @@ std::string grade_cell(GradeSet possible, std::optional<Grade> grade) {
   return out + "?";
 }
 
-void actions(std::ostringstream& s, const char* title, const std::vector<Action>& list,
-             std::size_t regulation_count) {
+std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+  return out;
+}
+
+// "(härlett ur D6 / implied by D6) " for an implied action, else nothing.
+std::string implied_note(const Evaluation& ev, const Action& a) {
+  if (!a.implied) return {};
+  const auto because = ev.implied_by(a.requirement);
+  return "(härlett ur " + join(because, " och ") + " / implied by " + join(because, " and ") + ") ";
+}
+
+void actions(std::ostringstream& s, const Evaluation& ev, const char* title,
+             const std::vector<Action>& list, std::optional<std::size_t> width) {
   if (list.empty()) return;
+  const std::size_t regulation_count = ev.regulations.size();
   s << "\n" << title << " (" << list.size() << "):\n";
   for (const auto& a : list) {
-    s << "  " << pad(a.requirement, 4);
-    if (regulation_count > 1) {
-      std::string regs;
-      for (const auto& r : a.regulations) regs += (regs.empty() ? "" : ", ") + r;
-      s << "[" << regs << "] ";
+    std::string text;
+    if (regulation_count > 1) text += "[" + join(a.regulations) + "] ";
+    if (a.status == Status::partially_met) text += "(delvis uppfyllt) ";
+    text += implied_note(ev, a);
+    text += a.definition ? a.definition->text : "";
+    const std::string lead = "  " + pad(a.requirement, 4);
+    const std::size_t indent = display_width(lead);
+    if (!width || display_width(lead + text) <= *width) {
+      s << lead << text << "\n";
+      continue;
     }
-    if (a.status == Status::partially_met) s << "(delvis uppfyllt) ";
-    if (a.implied) s << "(härlett / implied) ";
-    s << (a.definition ? a.definition->text : "") << "\n";
+    auto lines = wrap(text, *width > indent + 20 ? *width - indent : 20);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      s << (i ? std::string(indent, ' ') : lead) << lines[i] << "\n";
   }
+}
+
+// The grade of a (regulation, area) as the tables show it: "D", "A/B?", "D->C", "D->C?" (the
+// adjustment provisional), "B*" (overridden).
+std::string result_cell(const AreaResult& res) {
+  std::string cell = grade_cell(res.effective(), res.grade());
+  if (res.adjusted)
+    cell += "->" + std::string(to_string(*res.adjusted)) + (res.adjustment_provisional ? "?" : "");
+  if (res.override) cell += "*";
+  return cell;
+}
+
+std::string combined_cell(const CombinedArea& a) {
+  std::string cell = grade_cell(a.possible, a.grade);
+  if (a.adjusted)
+    cell += "->" + std::string(to_string(*a.adjusted)) + (a.adjustment_provisional ? "?" : "");
+  return cell;
+}
+
+// For each certain D: what the received plan covers, what it leaves, and what could still undo
+// an adjustment. Empty when nothing was graded D.
+std::string plan_lines(const Evaluation& ev) {
+  std::ostringstream s;
+  const bool several = ev.regulations.size() > 1;
+  for (const auto& r : ev.results) {
+    if (r.effective() != GradeSet::of(Grade::D)) continue;
+    s << "  " << (several ? "[" + r.regulation + "] " : std::string()) << r.area << "  "
+      << result_cell(r) << "  ";
+    std::vector<std::string> parts;
+    if (!r.covered.empty()) parts.push_back("planen täcker / the plan covers " + join(r.covered));
+    if (!r.uncovered.empty())
+      parts.push_back("utan åtgärd i planen / not covered by the plan: " + join(r.uncovered));
+    if (r.adjustment_provisional)
+      parts.push_back("preliminär tills " + join(r.could_undo, " och ") +
+                      (r.could_undo.size() > 1 ? " är bedömda" : " är bedömt") +
+                      " / provisional until " + join(r.could_undo, " and ") +
+                      (r.could_undo.size() > 1 ? " are" : " is") + " assessed");
+    s << join(parts, "; ") << "\n";
+  }
+  return s.str();
 }
 
 }  // namespace
 
-std::string evaluation_table(const Evaluation& ev) {
+std::string evaluation_table(const Evaluation& ev, std::optional<std::size_t> width) {
   std::ostringstream s;
   const auto& model = ev.book.model();
   std::string title = ev.unit.empty() ? ev.inspection_id : ev.unit;
   if (!ev.inspection_id.empty() && !ev.unit.empty()) title += "  (" + ev.inspection_id + ")";
-  s << (title.empty() ? ev.file : title) << "\n";
+  std::ostringstream head;
+  head << (title.empty() ? ev.file : title) << "\n";
   if (!ev.applicability.empty()) {
-    s << "Regelverk ur ST-läkarna / regulations from the trainees:\n";
+    head << "Regelverk ur ST-läkarna / regulations from the trainees:\n";
     for (const auto& a : ev.applicability)
-      for (const auto& reason : a.reasons) s << "  " << reason << "\n";
+      for (const auto& reason : a.reasons) head << "  " << reason << "\n";
   }
-  s << "\n";
-  const std::size_t name_width = 58;
-  s << pad("Område / area", name_width);
-  for (const auto& r : ev.regulations) s << pad(r, 16);
-  if (ev.regulations.size() > 1) s << "samlad / combined";
-  s << "\n";
-  bool any_override = false, any_provisional = false, any_adjusted = false;
+  s << wrap_lines(head.str(), width) << "\n";
+  std::vector<Table::Column> columns{{"Område / area", true, 3}};
+  for (const auto& r : ev.regulations) columns.push_back({r});
+  if (ev.regulations.size() > 1) columns.push_back({"samlad / combined"});
+  Table table(columns);
+  bool any_override = false, any_provisional = false, any_adjusted = false,
+       any_adjustment_provisional = false;
   for (std::size_t a = 0; a < model.areas.size(); ++a) {
     const Area& area = model.areas[a];
-    std::string name = area.id + "  " + area.name;
-    if (width(name) > name_width - 2) {
-      // Cut at a character boundary: names are Swedish.
-      std::size_t cut = 0;
-      for (std::size_t chars = 0; cut < name.size() && chars < name_width - 5; ++chars) do
-          ++cut;
-        while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80);
-      name = name.substr(0, cut) + "...";
-    }
-    s << pad(name, name_width);
+    std::vector<std::string> row{area.id + "  " + area.name};
     for (std::size_t r = 0; r < ev.regulations.size(); ++r) {
       const AreaResult& res = ev.results[r * model.areas.size() + a];
-      std::string cell = grade_cell(res.effective(), res.grade());
-      if (res.adjusted) {
-        cell += "->" + std::string(to_string(*res.adjusted));
-        any_adjusted = true;
-      }
-      if (res.override) {
-        cell += "*";
-        any_override = true;
-      }
+      any_adjusted = any_adjusted || (res.adjusted && !res.adjustment_provisional);
+      any_adjustment_provisional = any_adjustment_provisional || res.adjustment_provisional;
+      any_override = any_override || res.override;
       any_provisional = any_provisional || !res.grade();
-      s << pad(cell, 16);
+      row.push_back(result_cell(res));
     }
-    if (ev.regulations.size() > 1) {
-      s << grade_cell(ev.areas[a].possible, ev.areas[a].grade);
-      if (ev.areas[a].adjusted) s << "->" << to_string(*ev.areas[a].adjusted);
-    }
-    s << "\n";
+    if (ev.regulations.size() > 1) row.push_back(combined_cell(ev.areas[a]));
+    table.add_row(std::move(row));
   }
-  if (any_override) s << "  * ändrad av granskarna / overridden by the inspectors\n";
+  s << table.render(width);
+  std::ostringstream notes;
+  if (any_override) notes << "  * ändrad av granskarna / overridden by the inspectors\n";
   if (any_adjusted)
-    s << "  D->C handlingsplan inkommen, gradering justerad till C / action plan received, "
-         "grade adjusted to C\n";
+    notes << "  D->C handlingsplan inkommen, gradering justerad till C / action plan received, "
+             "grade adjusted to C\n";
+  if (any_adjustment_provisional)
+    notes << "  D->C? handlingsplan inkommen, justering preliminär: ej bedömda föreskrifter "
+             "utan åtgärd i planen kan göra det till D igen / action plan received, adjustment "
+             "provisional: provisions not assessed and not in the plan could make it D again\n";
   if (any_provisional)
-    s << "  ? preliminär: möjliga graderingar medan krav är ej bedömda / provisional: grades "
-         "still possible while findings are not assessed\n";
-  const std::size_t n = ev.regulations.size();
-  actions(s, "Åtgärder krävs / required actions", ev.required_actions, n);
-  actions(s, "Åtgärder rekommenderas / recommended actions", ev.recommended_actions, n);
-  actions(s, "Förbättringspotential / improvements", ev.improvements, n);
+    notes << "  ? preliminär: möjliga graderingar medan krav är ej bedömda / provisional: grades "
+             "still possible while findings are not assessed\n";
+  s << wrap_lines(notes.str(), width);
+  actions(s, ev, "Åtgärder krävs / required actions", ev.required_actions, width);
+  actions(s, ev, "Åtgärder rekommenderas / recommended actions", ev.recommended_actions, width);
+  actions(s, ev, "Förbättringspotential / improvements", ev.improvements, width);
+  std::ostringstream tail;
   if (!ev.conflicts.empty()) {
-    s << "\nMotsägelser / conflicts (" << ev.conflicts.size() << "):\n";
-    for (const auto& c : ev.conflicts) s << "  " << c.regulation << ": " << c.message << "\n";
+    tail << "\nMotsägelser / conflicts (" << ev.conflicts.size() << "):\n";
+    for (const auto& c : ev.conflicts) tail << "  " << c.regulation << ": " << c.message << "\n";
   }
-  s << "\nHandlingsplan krävs / action plan required: "
-    << (!ev.action_plan_required   ? "kanske / possibly (a D is still possible)"
-        : *ev.action_plan_required ? "ja / yes"
-                                   : "nej / no")
-    << "\n";
+  tail << "\nHandlingsplan krävs / action plan required: "
+       << (!ev.action_plan_required   ? "kanske / possibly (a D is still possible)"
+           : *ev.action_plan_required ? "ja / yes"
+                                      : "nej / no")
+       << "\n";
+  if (!ev.plan.empty()) {
+    const std::string lines = plan_lines(ev);
+    if (!lines.empty()) tail << "Handlingsplanen / the action plan:\n" << lines;
+  }
+  s << wrap_lines(tail.str(), width);
   return s.str();
 }
 
@@ -153,7 +195,8 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-std::string plan_table(const Evaluation& ev, const PlanStatus& st) {
+std::string plan_table(const Evaluation& ev, const PlanStatus& st,
+                       std::optional<std::size_t> width) {
   std::ostringstream s;
   s << "Handlingsplan / action plan: " << (ev.unit.empty() ? ev.inspection_id : ev.unit)
     << "\nPer / as of " << st.as_of.iso() << "\n";
@@ -162,7 +205,7 @@ std::string plan_table(const Evaluation& ev, const PlanStatus& st) {
     if (ev.action_plan_required.value_or(false))
       s << "En handlingsplan krävs / an action plan is required (" << ev.required_actions.size()
         << " required actions).\n";
-    return s.str();
+    return wrap_lines(s.str(), width);
   }
   s << "Planen / the plan: "
     << (st.received ? "inkommen / received" : "ej inkommen / not received");
@@ -173,9 +216,16 @@ std::string plan_table(const Evaluation& ev, const PlanStatus& st) {
   } else {
     s << "; inspektionsdatum saknas / no inspection date, so no plan deadline";
   }
-  s << "\n\n";
-  s << pad("Krav", 6) << pad("Omr.", 5) << pad("Genomförd senast / due", 42) << pad("Status", 20)
-    << pad("Nästa uppföljning / next follow-up", 37) << "Ansvarig / responsible\n";
+  s << "\n";
+  const std::string grades = plan_lines(ev);
+  if (!grades.empty()) s << "Gradering efter planen / grade after the plan:\n" << grades;
+  std::string out = wrap_lines(s.str(), width) + "\n";
+  Table table({{"Krav"},
+               {"Omr."},
+               {"Genomförd senast / due", true, 2},
+               {"Status"},
+               {"Nästa uppföljning / next follow-up", true, 2},
+               {"Ansvarig / responsible", true, 2}});
   for (const auto& item : st.items) {
     const PlanEntry& p = *item.entry;
     std::string due = p.due.empty() ? "-" : p.due;
@@ -189,28 +239,26 @@ std::string plan_table(const Evaluation& ev, const PlanStatus& st) {
     std::string state =
         std::string(swedish(item.state)) + " / " + std::string(to_string(item.state));
     if (item.state == PlanState::done && p.done) state += " " + p.done->iso();
-    s << pad(item.requirement, 6) << pad(item.area, 5) << pad(due, 42) << pad(state, 20)
-      << pad(next, 37) << (p.responsible.empty() ? "-" : p.responsible);
+    std::string responsible = p.responsible.empty() ? "-" : p.responsible;
     if (!p.follow_up_responsible.empty() && p.follow_up_responsible != p.responsible)
-      s << " (uppföljning / follow-up: " << p.follow_up_responsible << ")";
-    s << "\n";
+      responsible += " (uppföljning / follow-up: " + p.follow_up_responsible + ")";
+    std::string requirement = item.requirement;
+    if (const auto because = ev.implied_by(item.requirement); !because.empty())
+      requirement += " (härlett ur " + join(because, " och ") + ")";
+    table.add_row({requirement, item.area, due, state, next, responsible});
   }
-  std::vector<std::string> uncovered;
-  for (const auto& r : ev.results)
-    for (const auto& id : r.uncovered) uncovered.push_back(r.regulation + " " + id);
-  if (!uncovered.empty()) {
-    s << "\nUtan åtgärd i planen / required actions the plan does not cover:\n";
-    for (const auto& u : uncovered) s << "  " << u << "\n";
-  }
+  out += table.render(width);
+  std::ostringstream tail;
   if (!st.warnings.empty()) {
-    s << "\nAnmärkningar / notes on the dates:\n";
-    for (const auto& w : st.warnings) s << "  " << w << "\n";
+    tail << "\nAnmärkningar / notes on the dates:\n";
+    for (const auto& w : st.warnings) tail << "  " << w << "\n";
   }
-  return s.str();
+  return out + wrap_lines(tail.str(), width);
 }
 
 std::string actions_csv_header() {
-  return "inspection,unit,action,requirement,area,kind,regulations,status,implied,text\n";
+  return "inspection,unit,action,requirement,area,kind,regulations,status,implied,text,"
+         "implied_by,area_grade,area_grade_after_plan,in_plan\n";
 }
 
 std::string actions_csv(const Evaluation& ev, bool header) {
@@ -220,10 +268,17 @@ std::string actions_csv(const Evaluation& ev, bool header) {
     for (const auto& a : list) {
       std::string regs;
       for (const auto& r : a.regulations) regs += (regs.empty() ? "" : ";") + r;
+      const CombinedArea& area = ev.combined(a.area);
+      bool in_plan = false;
+      for (const auto& link : ev.plan)
+        in_plan = in_plan || (link.entry->received && link.requirement == a.requirement);
       s << csv_field(ev.inspection_id) << "," << csv_field(ev.unit) << "," << type << ","
         << a.requirement << "," << a.area << "," << to_string(a.kind) << "," << regs << ","
         << to_string(a.status) << "," << (a.implied ? "true" : "false") << ","
-        << csv_field(a.definition ? a.definition->text : "") << "\n";
+        << csv_field(a.definition ? a.definition->text : "") << ","
+        << join(ev.implied_by(a.requirement), ";") << "," << grade_cell(area.possible, area.grade)
+        << "," << grade_cell(area.after_plan, area.grade_after_plan()) << ","
+        << (in_plan ? "true" : "false") << "\n";
     }
   };
   rows("required", ev.required_actions);
@@ -232,20 +287,26 @@ std::string actions_csv(const Evaluation& ev, bool header) {
   return s.str();
 }
 
-std::string requirements_table(const Regulation& reg) {
+std::string requirements_table(const Regulation& reg, std::optional<std::size_t> width) {
   std::ostringstream s;
-  s << reg.id << ": " << reg.title << "\n";
-  if (reg.based_on) s << "based on " << *reg.based_on << "\n";
-  s << reg.requirements.size() << " requirements\n\n";
+  std::ostringstream head;
+  head << reg.id << ": " << reg.title << "\n";
+  if (reg.based_on) head << "based on " << *reg.based_on << "\n";
+  head << reg.requirements.size() << " requirements\n\n";
+  s << wrap_lines(head.str(), width);
   for (const auto& q : reg.requirements) {
-    s << pad(q.id, 5) << pad(std::string(to_string(q.kind)), 10)
-      << pad(std::string(to_string(q.confidence)), 7) << q.text;
-    if (!q.prerequisites.empty()) {
-      std::string req;
-      for (const auto& p : q.prerequisites) req += (req.empty() ? "" : ", ") + p;
-      s << "  [requires " << req << "]";
+    const std::string lead = pad(q.id, 5) + pad(std::string(to_string(q.kind)), 10) +
+                             pad(std::string(to_string(q.confidence)), 7);
+    std::string text = q.text;
+    if (!q.prerequisites.empty()) text += "  [requires " + join(q.prerequisites) + "]";
+    const std::size_t indent = display_width(lead);
+    if (!width || indent + display_width(text) <= *width) {
+      s << lead << text << "\n";
+      continue;
     }
-    s << "\n";
+    auto lines = wrap(text, *width > indent + 20 ? *width - indent : 20);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      s << (i ? std::string(indent, ' ') : lead) << lines[i] << "\n";
   }
   return s.str();
 }

@@ -49,21 +49,33 @@ struct AreaResult {
   std::string regulation;
   std::string area;
   std::string scale;
-  GradeSet possible;                   ///< computed grades still possible
-  std::optional<Grade> computed;       ///< set when exactly one is possible
-  std::optional<Override> override;    ///< an inspector's grade, when given
-  std::optional<Grade> adjusted;       ///< C when a received plan covers every required action
+  GradeSet possible;                 ///< computed grades still possible
+  std::optional<Grade> computed;     ///< set when exactly one is possible
+  std::optional<Override> override;  ///< an inspector's grade, when given
+  /// For a certain D: C when received plan entries cover every required action of the pair.
+  std::optional<Grade> adjusted;
+  /// The adjustment may still be undone: `could_undo` lists what could turn out unmet.
+  bool adjustment_provisional = false;
+  std::vector<std::string> covered;    ///< for a D: required actions a received entry covers
   std::vector<std::string> uncovered;  ///< for a D: required actions no received entry covers
-  std::array<KindCounts, 3> counts;    ///< by Kind
-  std::array<bool, 3> has_kind{};      ///< whether the area has requirements of that kind
-  int deciding_row = -1;               ///< index of the scale row that decided; -1 if provisional
-  std::vector<std::string> decisive;   ///< the requirements that made the deciding row hold
-  std::vector<std::string> unknown;    ///< not assessed requirements that could change it
+  /// For an adjusted D: provisions no received entry covers that are not assessed, or rest on a
+  /// prerequisite that is not assessed; one found unmet would make the D stand again.
+  std::vector<std::string> could_undo;
+  std::array<KindCounts, 3> counts;   ///< by Kind
+  std::array<bool, 3> has_kind{};     ///< whether the area has requirements of that kind
+  int deciding_row = -1;              ///< index of the scale row that decided; -1 if provisional
+  std::vector<std::string> decisive;  ///< the requirements that made the deciding row hold
+  std::vector<std::string> unknown;   ///< not assessed requirements that could change it
 
   /// The grade that stands: the override if any, else the computed grade.
   std::optional<Grade> grade() const;
   /// The grades possible once the override is applied.
   GradeSet effective() const;
+  /// The grades possible once the action plan is taken into account: {C} for a certain
+  /// adjustment, {C, D} while it is provisional, else effective().
+  GradeSet after_plan() const;
+  /// The grade that stands after the action plan, or none while provisional.
+  std::optional<Grade> grade_after_plan() const { return after_plan().single(); }
   const KindCounts& count(Kind k) const { return counts[static_cast<int>(k)]; }
 };
 
@@ -73,6 +85,9 @@ struct CombinedArea {
   GradeSet possible;
   std::optional<Grade> grade;
   std::optional<Grade> adjusted;  ///< after received action plans, when some pair was adjusted
+  GradeSet after_plan;            ///< the grades possible after the action plan (the worst)
+  bool adjustment_provisional = false;  ///< some pair's adjustment could still be undone
+  std::optional<Grade> grade_after_plan() const { return after_plan.single(); }
 };
 
 /// A requirement that needs doing something about.
@@ -153,6 +168,16 @@ struct Evaluation {
   /// provisional.
   std::optional<Grade> grade(std::string_view area, std::string_view regulation = {}) const;
   GradeSet possible_grades(std::string_view area, std::string_view regulation = {}) const;
+  /// The grade that stands after the action plan: a D whose required actions received plan
+  /// entries all cover is C. None while provisional, including while the adjustment could still
+  /// be undone by requirements not assessed. grade() keeps the grade before the plan.
+  std::optional<Grade> grade_after_plan(std::string_view area,
+                                        std::string_view regulation = {}) const;
+  GradeSet possible_grades_after_plan(std::string_view area,
+                                      std::string_view regulation = {}) const;
+  /// For a requirement implied not met: the prerequisites that are not met, over every
+  /// inspected regulation (empty when it is not implied).
+  std::vector<std::string> implied_by(std::string_view requirement) const;
 };
 
 /// Check an inspection against the rule book: errors throw InspectionError (every one found),

@@ -51,6 +51,15 @@ struct Explanation {
   GradeSet possible;
   std::optional<Grade> computed;
   std::optional<Override> override;
+  /// The action plan, for a certain D (as AreaResult has them): the adjusted grade, whether
+  /// the adjustment could still be undone, and the required actions covered and not covered.
+  std::optional<Grade> adjusted;
+  bool adjustment_provisional = false;
+  GradeSet after_plan;  ///< the grades possible after the action plan
+  std::vector<std::string> covered;
+  std::vector<std::string> uncovered;
+  std::vector<std::string> could_undo;
+  bool plan_received = false;  ///< some entry of the action plan has come in
   std::vector<RowTrace> rows;
   int deciding_row = -1;
   std::vector<ExplainedRequirement> decisive;

@@ -6,6 +6,7 @@
 
 #include "eval/scale.hpp"
 #include "logging.hpp"
+#include "plan/plan_coverage.hpp"
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
 #include "spur/action_plan.hpp"
@@ -23,6 +24,13 @@ std::optional<Grade> AreaResult::grade() const {
 
 GradeSet AreaResult::effective() const {
   return override ? GradeSet::of(override->grade) : possible;
+}
+
+GradeSet AreaResult::after_plan() const {
+  if (!adjusted) return effective();
+  GradeSet out = GradeSet::of(*adjusted);
+  if (adjustment_provisional) out.insert(Grade::D);
+  return out;
 }
 
 const RequirementOutcome* RegulationOutcome::find(std::string_view id) const {
@@ -60,6 +68,25 @@ GradeSet Evaluation::possible_grades(std::string_view area, std::string_view reg
   return regulation.empty() ? combined(area).possible : result(area, regulation).effective();
 }
 
+std::optional<Grade> Evaluation::grade_after_plan(std::string_view area,
+                                                  std::string_view regulation) const {
+  return possible_grades_after_plan(area, regulation).single();
+}
+
+GradeSet Evaluation::possible_grades_after_plan(std::string_view area,
+                                                std::string_view regulation) const {
+  return regulation.empty() ? combined(area).after_plan : result(area, regulation).after_plan();
+}
+
+std::vector<std::string> Evaluation::implied_by(std::string_view requirement) const {
+  std::vector<std::string> out;
+  for (const auto& i : implied)
+    if (i.requirement == requirement)
+      for (const auto& p : i.because)
+        if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  return out;
+}
+
 namespace {
 
 // Checks the inspection against the book and resolves each finding's requirement to its index
@@ -70,28 +97,6 @@ struct Resolved {
   std::vector<int> findings;  // index into requirement_ids, by finding
   std::vector<int> plan;      // likewise, by plan entry
 };
-
-// The requirement a plan entry names: its id, or its text as a report prints it.
-int plan_requirement(const detail::RuleBookData& data, const std::string& written) {
-  if (int g = data.find_global(written); g >= 0) return g;
-  auto it = data.text_index.find(normalise_text(written));
-  return it == data.text_index.end() ? -1 : it->second;
-}
-
-// The catalogue text sharing the longest beginning with `written`, to suggest a fix.
-std::string closest_text(const detail::RuleBookData& data, const std::string& written) {
-  const std::string wanted = normalise_text(written);
-  std::size_t best = 0;
-  const Requirement* found = nullptr;
-  for (const auto& reg : data.regulations)
-    for (const auto& q : reg.requirements) {
-      const std::string t = normalise_text(q.text);
-      std::size_t n = 0;
-      while (n < t.size() && n < wanted.size() && t[n] == wanted[n]) ++n;
-      if (n > best) best = n, found = &q;
-    }
-  return found && best >= 12 ? found->id + ": \"" + found->text + "\"" : std::string();
-}
 
 Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagnostic>& diags) {
   const auto& data = book.data();
@@ -214,22 +219,7 @@ Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagn
                  " (" + scale->id + ": " + join(grades) + ")");
     }
   }
-  for (const auto& p : insp.action_plan) {
-    const int g = plan_requirement(data, p.requirement);
-    resolved.plan.push_back(g);
-    if (g < 0) {
-      std::string hint = closest_text(data, p.requirement);
-      report(Severity::error, p.location,
-             "the action plan names '" + p.requirement +
-                 "', which is no requirement id and no requirement text" +
-                 (hint.empty() ? std::string(" (write an id such as D1, or the text exactly)")
-                               : " (closest: " + hint + ")"));
-    }
-    if (p.regulation && !inspected(*p.regulation))
-      report(Severity::error, p.location,
-             "the action plan entry names " + *p.regulation +
-                 ", which this inspection does not inspect");
-  }
+  resolved.plan = detail::resolve_plan(data, insp, inspected, diags);
   if (has_errors(diags)) throw InspectionError(diags);
   return resolved;
 }
@@ -325,68 +315,6 @@ void widen_for_unknown_prerequisites(const detail::RuleBookData& data,
             also_possible[a] |
             detail::grade_with(data.area_scales[a], detail::interval_counts(counts[a])).possible;
   }
-}
-
-// For a certain D: the unmet provisions of the pair that no received plan entry covers; none
-// left adjusts the grade to C.
-void list_uncovered(Evaluation& ev, AreaResult& res, const Inspection& insp,
-                    const std::vector<int>& plan, const std::vector<int>& regs) {
-  if (res.effective() != GradeSet::of(Grade::D)) return;
-  const auto& data = ev.book.data();
-  const int ri = data.regulation_index(res.regulation);
-  const auto& c = data.compiled[ri];
-  const RegulationOutcome* outcome = nullptr;
-  for (std::size_t r = 0; r < regs.size(); ++r)
-    if (regs[r] == ri) outcome = &ev.outcomes[r];
-  auto covers = [&](const std::string& id) {
-    for (std::size_t i = 0; i < insp.action_plan.size(); ++i) {
-      const PlanEntry& p = insp.action_plan[i];
-      if (p.received && data.requirement_ids[plan[i]] == id &&
-          (!p.regulation || *p.regulation == res.regulation))
-        return true;
-    }
-    return false;
-  };
-  bool any_entry = false;
-  const auto& members = c.area_members[data.area_index.at(res.area)];
-  auto required = [&](int k) {
-    const auto& o = outcome->requirements[k];
-    return o.requirement->kind == Kind::provision && counts_as_unmet(o.status);
-  };
-  int n = 0;
-  for (int k : members) n += required(k) && !covers(outcome->requirements[k].requirement->id);
-  res.uncovered.reserve(n);
-  for (int k : members) {
-    if (!required(k)) continue;
-    const std::string& id = outcome->requirements[k].requirement->id;
-    if (covers(id))
-      any_entry = true;
-    else
-      res.uncovered.push_back(id);
-  }
-  if (res.uncovered.empty() && any_entry) res.adjusted = Grade::C;
-}
-
-// Links plan entries to requirements and adjusts each certain D to C when received entries
-// cover every required action of that (regulation, area).
-void apply_plan(Evaluation& ev, const Inspection& insp, const std::vector<int>& plan,
-                const std::vector<int>& regs) {
-  const auto& data = ev.book.data();
-  for (std::size_t i = 0; i < insp.action_plan.size(); ++i) {
-    const PlanEntry& p = insp.action_plan[i];
-    const std::string& id = data.requirement_ids[plan[i]];
-    const Requirement* q = ev.book.find_requirement(id);
-    bool required = std::any_of(ev.required_actions.begin(), ev.required_actions.end(),
-                                [&](const Action& a) { return a.requirement == id; });
-    ev.plan.push_back({&p, id, q->area, required});
-    if (!required)
-      ev.diagnostics.push_back({Severity::warning, p.location.file, p.location.line,
-                                p.location.column,
-                                "the action plan has an entry for " + id +
-                                    ", which is not a required action of this inspection",
-                                id});
-  }
-  for (auto& res : ev.results) list_uncovered(ev, res, insp, plan, regs);
 }
 
 }  // namespace
@@ -538,7 +466,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   }
 
   for (std::size_t a = 0; a < areas.size(); ++a) {
-    CombinedArea combined{areas[a].id, {}, {}, {}};
+    CombinedArea combined{areas[a].id, {}, {}, {}, {}, false};
     bool first = true;
     for (std::size_t r = 0; r < regs.size(); ++r) {
       GradeSet g = ev.results[r * areas.size() + a].effective();
@@ -596,22 +524,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
     list.push_back(std::move(action));
   }
 
-  apply_plan(ev, insp, resolved.plan, regs);
-  for (std::size_t a = 0; a < areas.size(); ++a) {
-    // The combined adjusted grade: the worst over the regulations, each adjusted where it is.
-    std::optional<Grade> worst;
-    bool adjusted = false, known = true;
-    for (std::size_t r = 0; r < regs.size(); ++r) {
-      const AreaResult& res = ev.results[r * areas.size() + a];
-      adjusted = adjusted || res.adjusted;
-      std::optional<Grade> g = res.adjusted ? res.adjusted : res.grade();
-      if (!g)
-        known = false;
-      else if (!worst || *g > *worst)
-        worst = g;
-    }
-    if (adjusted && known) ev.areas[a].adjusted = worst;
-  }
+  detail::apply_plan(ev, resolved.plan);
 
   bool certain = false, possible = false;
   for (const auto& r : ev.results) {

@@ -47,6 +47,12 @@ std::string grades_text(GradeSet g) {
   return out;
 }
 
+// ", härlett ur D6 / implied by D6" for an implied requirement, else nothing.
+std::string implied_text(const ExplainedRequirement& d) {
+  if (d.origin != StatusOrigin::implied) return {};
+  return ", härlett ur " + join(d.because, " och ") + " / implied by " + join(d.because, " and ");
+}
+
 std::string values_text(const detail::Expression& when, const detail::CountTable& table) {
   std::vector<std::string> parts;
   for (const auto& ref : when.references()) {
@@ -116,6 +122,13 @@ std::vector<Explanation> explain(const Evaluation& ev, std::string_view area,
     x.possible = res.possible;
     x.computed = res.computed;
     x.override = res.override;
+    x.adjusted = res.adjusted;
+    x.adjustment_provisional = res.adjustment_provisional;
+    x.after_plan = res.after_plan();
+    x.covered = res.covered;
+    x.uncovered = res.uncovered;
+    x.could_undo = res.could_undo;
+    for (const auto& link : ev.plan) x.plan_received = x.plan_received || link.entry->received;
     x.deciding_row = res.deciding_row;
     const auto table = detail::interval_counts(res.counts);
     std::vector<detail::Tri> outcomes;
@@ -191,6 +204,23 @@ std::string render(const Explanation& x) {
     s << "Gradering / grade: preliminär / provisional, möjliga / possible "
       << grades_text(x.possible) << "\n";
   }
+  if (x.adjusted) {
+    s << "Efter handlingsplanen / after the action plan: " << to_string(*x.adjusted)
+      << " (handlingsplan inkommen, justerad från D / plan received, adjusted from D)\n"
+      << "  Planen täcker / the plan covers: " << join(x.covered) << "\n";
+    if (x.adjustment_provisional)
+      s << "  Preliminär / provisional: " << join(x.could_undo, " och ")
+        << (x.could_undo.size() > 1 ? " är ej bedömda" : " är ej bedömt")
+        << " och saknas i planen; ej uppfyllt blir gradering D igen / not assessed and not in "
+           "the plan; found unmet, the grade is D again\n";
+  } else if (!x.uncovered.empty()) {
+    s << "Efter handlingsplanen / after the action plan: D ("
+      << (x.plan_received ? "planen täcker inte / the plan does not cover "
+                          : "ingen handlingsplan inkommen / no plan received; krävs för / "
+                            "required for ")
+      << join(x.uncovered) << ")\n";
+    if (!x.covered.empty()) s << "  Planen täcker / the plan covers: " << join(x.covered) << "\n";
+  }
   s << "\nSkalan, första raden som gäller avgör / the first row that holds decides:\n";
   for (std::size_t i = 0; i < x.rows.size(); ++i) {
     const auto& r = x.rows[i];
@@ -207,8 +237,7 @@ std::string render(const Explanation& x) {
     s << "\nAvgörande krav / decisive requirements:\n";
     for (const auto& d : x.decisive) {
       s << "  " << d.id << " (" << swedish_kind(d.kind) << ", " << swedish(d.status)
-        << (d.origin == StatusOrigin::implied ? ", härlett / implied" : "") << "): " << d.text
-        << "\n";
+        << implied_text(d) << "): " << d.text << "\n";
       if (!d.note.empty()) s << "      Not / note: " << d.note << "\n";
     }
   }
@@ -219,7 +248,7 @@ std::string render(const Explanation& x) {
       << ":\n";
     for (const auto& d : x.other_unmet)
       s << "  " << d.id << " (" << swedish_kind(d.kind) << ", " << swedish(d.status)
-        << "): " << d.text << "\n";
+        << implied_text(d) << "): " << d.text << "\n";
   }
   if (!x.chains.empty()) {
     s << "\nHärledda / implied:\n";

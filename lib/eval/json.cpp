@@ -42,13 +42,14 @@ json counts(const AreaResult& r) {
   return out;
 }
 
-json action(const Action& a) {
+json action(const Evaluation& ev, const Action& a) {
   return {{"requirement", a.requirement},
           {"area", a.area},
           {"kind", to_string(a.kind)},
           {"regulations", a.regulations},
           {"status", to_string(a.status)},
           {"implied", a.implied},
+          {"because", a.implied ? ev.implied_by(a.requirement) : std::vector<std::string>{}},
           {"text", a.definition ? a.definition->text : std::string()}};
 }
 
@@ -93,7 +94,12 @@ json to_json(const Evaluation& ev) {
                        {"computed_possible_grades", grades_json(r.possible)},
                        {"override", override},
                        {"adjusted_grade", grade_json(r.adjusted)},
+                       {"adjustment_provisional", r.adjustment_provisional},
+                       {"grade_after_plan", grade_json(r.grade_after_plan())},
+                       {"possible_grades_after_plan", grades_json(r.after_plan())},
+                       {"covered", r.covered},
                        {"uncovered", r.uncovered},
+                       {"could_undo", r.could_undo},
                        {"counts", counts(r)},
                        {"rule", rule},
                        {"decisive", r.decisive},
@@ -103,10 +109,14 @@ json to_json(const Evaluation& ev) {
   for (const auto& a : ev.areas)
     areas.push_back({{"area", a.area},
                      {"grade", grade_json(a.grade)},
-                     {"possible_grades", grades_json(a.possible)}});
-  auto actions = [](const std::vector<Action>& list) {
+                     {"possible_grades", grades_json(a.possible)},
+                     {"adjusted_grade", grade_json(a.adjusted)},
+                     {"adjustment_provisional", a.adjustment_provisional},
+                     {"grade_after_plan", grade_json(a.grade_after_plan())},
+                     {"possible_grades_after_plan", grades_json(a.after_plan)}});
+  auto actions = [&ev](const std::vector<Action>& list) {
     json out = json::array();
-    for (const auto& a : list) out.push_back(action(a));
+    for (const auto& a : list) out.push_back(action(ev, a));
     return out;
   };
   json implied = json::array();
@@ -204,6 +214,13 @@ json to_json(const Explanation& x) {
           {"possible_grades", grades_json(x.possible)},
           {"computed_grade", grade_json(x.computed)},
           {"override", override},
+          {"adjusted_grade", grade_json(x.adjusted)},
+          {"adjustment_provisional", x.adjustment_provisional},
+          {"grade_after_plan", grade_json(x.after_plan.single())},
+          {"possible_grades_after_plan", grades_json(x.after_plan)},
+          {"covered", x.covered},
+          {"uncovered", x.uncovered},
+          {"could_undo", x.could_undo},
           {"rows", rows},
           {"decisive", decisive},
           {"other_unmet", other_unmet},
@@ -275,10 +292,22 @@ json to_json(const PlanStatus& st, const Evaluation& ev) {
          {"done", date_json(p.done)},
          {"state", to_string(item.state)}});
   }
-  json uncovered = json::array();
-  for (const auto& r : ev.results)
+  json uncovered = json::array(), adjustments = json::array();
+  for (const auto& r : ev.results) {
     for (const auto& id : r.uncovered)
       uncovered.push_back({{"regulation", r.regulation}, {"area", r.area}, {"requirement", id}});
+    if (r.effective() == GradeSet::of(Grade::D))
+      adjustments.push_back({{"regulation", r.regulation},
+                             {"area", r.area},
+                             {"grade", grade_json(r.grade())},
+                             {"adjusted_grade", grade_json(r.adjusted)},
+                             {"adjustment_provisional", r.adjustment_provisional},
+                             {"grade_after_plan", grade_json(r.grade_after_plan())},
+                             {"possible_grades_after_plan", grades_json(r.after_plan())},
+                             {"covered", r.covered},
+                             {"uncovered", r.uncovered},
+                             {"could_undo", r.could_undo}});
+  }
   return {{"inspection", {{"id", ev.inspection_id}, {"unit", ev.unit}}},
           {"as_of", st.as_of.iso()},
           {"inspection_date", date_json(st.inspection_date)},
@@ -288,6 +317,7 @@ json to_json(const PlanStatus& st, const Evaluation& ev) {
           {"in_time", st.in_time ? json(*st.in_time) : json(nullptr)},
           {"entries", entries},
           {"uncovered", uncovered},
+          {"grades", adjustments},
           {"warnings", st.warnings}};
 }
 

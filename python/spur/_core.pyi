@@ -689,6 +689,10 @@ class Evaluation:
         """
         The grade ('A'-'D') of the area, combined across regulations when none is named; None while provisional. Raises LookupError.
         """
+    def grade_after_plan(self, area: str, regulation: str = '') -> str | None:
+        """
+        The grade that stands after the action plan ('C' for a D whose required actions received entries all cover); None while provisional, also while requirements not assessed could still undo the adjustment. Raises LookupError.
+        """
     def plan_status(self, as_of: str = '') -> dict[str, typing.Any]:
         """
         The action plan followed up on `as_of` (YYYY-MM-DD; empty: today), as `spur plan --format json` prints it.
@@ -696,6 +700,10 @@ class Evaluation:
     def possible_grades(self, area: str, regulation: str = '') -> list[str]:
         """
         The grades still possible, best first. Raises LookupError.
+        """
+    def possible_grades_after_plan(self, area: str, regulation: str = '') -> list[str]:
+        """
+        The grades still possible after the action plan, best first. Raises LookupError.
         """
     def to_dict(self) -> dict[str, typing.Any]:
         """

@@ -71,6 +71,21 @@ class Evaluation:
         """The grades still possible for an area, best first (one when it is certain)."""
         return self._core.possible_grades(area, regulation or "")
 
+    def grade_after_plan(self, area: str, regulation: str | None = None) -> str | None:
+        """The grade that stands after the action plan, or None while provisional.
+
+        A D whose required actions received plan entries all cover is ``"C"``; otherwise the
+        same as :meth:`grade`. None also while the adjustment is provisional: provisions not
+        assessed, and not in the plan, could still turn out unmet and make the D stand
+        (:meth:`possible_grades_after_plan` is then ``["C", "D"]``). :meth:`grade` keeps the
+        grade before the plan.
+        """
+        return self._core.grade_after_plan(area, regulation or "")
+
+    def possible_grades_after_plan(self, area: str, regulation: str | None = None) -> list[str]:
+        """The grades still possible for an area after the action plan, best first."""
+        return self._core.possible_grades_after_plan(area, regulation or "")
+
     def explain(self, area: str, regulation: str | None = None) -> str:
         """Why the area got its grade, step by step: readable text, Swedish with English.
 
@@ -92,8 +107,10 @@ class Evaluation:
         """One row per inspected regulation and area, as :func:`spur.evaluate_many` gives.
 
         Columns: inspection, regulation, area, grade, possible_grades (e.g. ``"C/D"``),
-        provisional, computed_grade, overridden, adjusted_grade (after an action plan), and the
-        counts ``<kind>_<metric>`` for the
+        provisional, computed_grade, overridden, adjusted_grade (C for a D whose required
+        actions a received action plan covers), adjustment_provisional (requirements not
+        assessed could still undo that), grade_after_plan (the grade that stands after the plan;
+        missing while provisional), and the counts ``<kind>_<metric>`` for the
         kinds provision, advice and indicator and the metrics met, unmet, partial, unknown
         and not_applicable.
         """
@@ -103,7 +120,8 @@ class Evaluation:
         """The requirements that need doing something about, one row each.
 
         Columns: inspection, category (``required``, ``recommended``, ``improvement``),
-        requirement, area, kind, status, implied, regulations (comma-separated), text.
+        requirement, area, kind, status, implied, implied_by (the prerequisites not met that
+        imply it, comma-separated; empty when not implied), regulations (comma-separated), text.
         """
         data = self.to_dict()
         label = _label(self._core)
@@ -116,6 +134,7 @@ class Evaluation:
                 "kind": a["kind"],
                 "status": a["status"],
                 "implied": a["implied"],
+                "implied_by": ", ".join(a["because"]),
                 "regulations": ", ".join(a["regulations"]),
                 "text": a["text"],
             }
@@ -188,7 +207,7 @@ class Evaluation:
             self.plan_frame(as_of).to_excel(writer, sheet_name="plan", index=False)
 
     def __repr__(self) -> str:
-        grades = " ".join(f"{a['area']}:{_cell(a)}" for a in self.to_dict()["areas"])
+        grades = " ".join(f"{a['area']}:{_after_plan_cell(a)}" for a in self.to_dict()["areas"])
         return f"<spur.Evaluation {_label(self._core)} ({', '.join(self.regulations)}): {grades}>"
 
     def _repr_html_(self) -> str:
@@ -236,6 +255,7 @@ _ACTION_COLUMNS = [
     "kind",
     "status",
     "implied",
+    "implied_by",
     "regulations",
     "text",
 ]
@@ -298,3 +318,12 @@ def _label(core: _core.Evaluation) -> str:
 def _cell(result: dict[str, Any]) -> str:
     """A grade, or the grades still possible and a question mark (``C/D?``)."""
     return result["grade"] or "/".join(result["possible_grades"]) + "?"
+
+
+def _after_plan_cell(result: dict[str, Any]) -> str:
+    """The grade as ``spur evaluate`` shows it: ``D->C`` when the action plan adjusts it,
+    ``D->C?`` while the adjustment is provisional."""
+    cell = _cell(result)
+    if result.get("adjusted_grade"):
+        cell += "->" + result["adjusted_grade"] + ("?" if result["adjustment_provisional"] else "")
+    return cell

@@ -91,6 +91,8 @@ def results_frame(columns: dict[str, Any]) -> pd.DataFrame:
             "computed_grade": _grades(columns["computed"]),
             "overridden": columns["overridden"],
             "adjusted_grade": _grades(columns["adjusted"]),
+            "adjustment_provisional": columns["adjustment_provisional"],
+            "grade_after_plan": _grades(columns["after_plan"]),
         }
     )
     # The counts come as one block, a row per column: pandas keeps it as it is.

@@ -75,7 +75,8 @@ TEST(Cli, RulesJsonListsEveryRequirementOfARegulation) {
 
 TEST(Cli, RulesOfAnUnknownRegulationNamesTheKnownOnes) {
   auto r = run_spur("rules --regulation sosfs-2099-1");
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);  // wrong usage: the option's value
+  EXPECT_THAT(r.out, HasSubstr("spur rules: error: --regulation sosfs-2099-1: "));
   EXPECT_THAT(r.out,
               HasSubstr("unknown regulation 'sosfs-2099-1' (known: sosfs-2015-8, hslf-fs-2021-8)"));
 }
@@ -167,10 +168,10 @@ TEST(Cli, ExplainTellsWhyAreaDIsD) {
   EXPECT_THAT(r.out, HasSubstr("Skaltext / scale text: Brister har påvisats"));
 }
 
-TEST(Cli, ExplainOfAnUnknownAreaExitsOne) {
+TEST(Cli, ExplainOfAnUnknownAreaIsWrongUsage) {
   auto r = run_spur("explain " + example + " --area Q");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.out, HasSubstr("unknown area 'Q'"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, HasSubstr("spur explain: error: --area Q: no such area"));
 }
 
 TEST(Cli, WrongUsageExitsTwo) {

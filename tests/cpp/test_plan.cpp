@@ -223,9 +223,10 @@ TEST(Plan, EvaluateCsvListsTheActions) {
                     (source_dir() / "examples" / "palliativ-sydostra-skane.yaml").string() +
                     "\" --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(
-      r.out, ::testing::StartsWith(
-                 "inspection,unit,action,requirement,area,kind,regulations,status,implied,text\n"));
+  EXPECT_THAT(r.out,
+              ::testing::StartsWith(
+                  "inspection,unit,action,requirement,area,kind,regulations,status,implied,text,"
+                  "implied_by,area_grade,area_grade_after_plan,in_plan\n"));
   EXPECT_THAT(r.out, HasSubstr(",required,D1,D,provision,sosfs-2015-8,not_met,false,"));
   EXPECT_THAT(r.out, HasSubstr(",improvement,G9,G,indicator,"));
 }

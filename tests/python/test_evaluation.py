@@ -175,7 +175,7 @@ def test_actions_frame(evaluation: spur.Evaluation) -> None:
     frame = evaluation.actions_frame()
     assert list(frame.columns) == [
         "inspection", "category", "requirement", "area", "kind", "status", "implied",
-        "regulations", "text",
+        "implied_by", "regulations", "text",
     ]  # fmt: skip
     data = evaluation.to_dict()
     assert len(frame) == sum(
@@ -197,7 +197,7 @@ def test_actions_frame(evaluation: spur.Evaluation) -> None:
 def test_repr_and_html(evaluation: spur.Evaluation, book: spur.RuleBook) -> None:
     assert repr(evaluation) == (
         "<spur.Evaluation palliativ-sydostra-skane-2024 (sosfs-2015-8): "
-        "A:A B:A/B? C:A D:D E:C F:A G:A/B/C? H:D>"
+        "A:A B:A/B? C:A D:D->C? E:C F:A G:A/B/C? H:D->C?>"
     )
     html = evaluation._repr_html_()
     assert html.count("<tr>") == 9 and "A/B/C?" in html and "Verksamheten" in html
