@@ -41,7 +41,8 @@ def test_the_spur_script_grades_the_example_with_the_rules_in_the_package(tmp_pa
     area_d = next(line for line in graded.stdout.splitlines() if line.startswith("D  "))
     assert area_d.split()[-1] == "D->C"  # unmet provisions, the plan has come in
     # python -m spur is the same command: the same output.
-    assert run([sys.executable, "-m", "spur", "evaluate", example], tmp_path).stdout == graded.stdout
+    same = run([sys.executable, "-m", "spur", "evaluate", example], tmp_path)
+    assert same.stdout == graded.stdout
 
 
 def test_the_spur_script_keeps_the_commands_errors_and_exit_codes(tmp_path: Path) -> None:
