@@ -10,7 +10,8 @@ install(EXPORT spurTargets NAMESPACE spur:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/
 
 configure_package_config_file(cmake/spurConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/spurConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/spur)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/spur
+  PATH_VARS SPUR_INSTALL_RULESDIR)
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/spurConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/spurConfig.cmake

@@ -80,11 +80,34 @@ LoadResult load_rules(const std::filesystem::path& directory);
 /// kept in its own folder).
 LoadResult load_rules(const std::vector<std::filesystem::path>& directories);
 
-/// Where the bundled rules are: `$SPUR_RULES`, then next to the installed program, then the
-/// install prefix, then the source tree. Throws FileError when none exists.
+/// Where the bundled rules are, the first of these that holds them:
+/// 1. `$SPUR_RULES` (an error when it is set and holds no rules);
+/// 2. the installed spur package a program was built against: `find_package(spur)` gives every
+///    target linking `spur::spur` the package's `share/spur/rules`, found from where the package
+///    is now, whatever prefix it was installed to or moved to;
+/// 3. beside the running program or the shared library holding spur (`../share/spur/rules`,
+///    `rules`, `../rules` from its directory): an installed `spur` command, the Python package;
+/// 4. the prefix spur was configured to install to, then the source tree it was built from.
+/// Throws FileError listing the places looked in when none holds them.
 std::filesystem::path bundled_rules_directory();
 
-/// Like bundled_rules_directory, but starting from the directory holding a program.
+/// Like bundled_rules_directory, but looking beside `program_directory` too (after 2).
 std::filesystem::path find_rules_directory(const std::filesystem::path& program_directory);
+
+namespace detail {
+/// Records the rules directory of the installed spur package a program was built against
+/// (step 2 of bundled_rules_directory). Called through SPUR_INSTALLED_RULES_DIR below.
+bool use_installed_rules_directory(const char* directory);
+}  // namespace detail
+
+// find_package(spur) defines SPUR_INSTALLED_RULES_DIR for the targets linking spur::spur (see
+// spurConfig.cmake): the program records where the installed package keeps its rules when it
+// starts, before main. The library itself is built without it.
+#ifdef SPUR_INSTALLED_RULES_DIR
+namespace detail {
+inline const bool installed_rules_directory_recorded =
+    use_installed_rules_directory(SPUR_INSTALLED_RULES_DIR);
+}  // namespace detail
+#endif
 
 }  // namespace spur

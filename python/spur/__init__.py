@@ -4,10 +4,12 @@ Load the rule book, read an inspection, evaluate it::
 
     import spur
     book = spur.RuleBook.bundled()
-    ev = book.evaluate(spur.Inspection.load("examples/palliativ-sydostra-skane.yaml"))
+    ev = book.evaluate(spur.examples.load("palliativ-sydostra-skane"))  # or Inspection.load(path)
     ev.grade("D")            # 'D', or None while provisional
     ev.results_frame()       # pandas: one row per regulation and area
 
+The example inspections ship inside the package: ``spur.examples.path(name)``, ``load(name)``.
+The command: ``spur ...`` or ``python -m spur ...``, the same as the C++ ``spur``.
 Many inspections at once: :func:`inspections_from_frame` and :func:`evaluate_many`.
 Errors are :class:`Error` and its subclasses, with file, line, column and requirement.
 """
@@ -28,6 +30,8 @@ from spur.frames import evaluate_many, inspections_from_frame
 from spur.inspection import Inspection
 from spur.rule_book import RuleBook
 
+from spur import examples  # noqa: E402  (the bundled example inspections)
+
 __all__ = [
     "Confidence",
     "Consequence",
@@ -46,6 +50,7 @@ __all__ = [
     "Status",
     "__version__",
     "evaluate_many",
+    "examples",
     "inspections_from_frame",
     "read_dates",
 ]

@@ -1,4 +1,5 @@
-// Loads the rules an install ships, grades an inspection, and checks the grade a user expects.
+// Loads the rules an install ships (RuleBook::bundled(), or the directory given), grades an
+// inspection, and checks the grade a user expects.
 
 #include <spur/evaluation.hpp>
 #include <spur/rule_book.hpp>
@@ -6,12 +7,14 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: consumer RULES_DIR\n";
+  if (argc > 2) {
+    std::cerr << "usage: consumer [RULES_DIR]\n";
     return 2;
   }
   try {
-    const spur::RuleBook book = spur::RuleBook::load(argv[1]);
+    const spur::RuleBook book =
+        argc == 2 ? spur::RuleBook::load(argv[1]) : spur::RuleBook::bundled();
+    std::cout << "rules: " << book.directory().string() << "\n";
     const spur::Inspection inspection = spur::Inspection::parse(R"(
 inspection: {unit: Konsumentkliniken, regulations: [sosfs-2015-8, hslf-fs-2021-8], default_status: met}
 findings:
