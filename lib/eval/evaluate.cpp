@@ -11,6 +11,7 @@
 #include "spur/action_plan.hpp"
 #include "spur/applicability.hpp"
 #include "spur/evaluation.hpp"
+#include "spur/follow_up.hpp"
 
 namespace spur {
 
@@ -385,6 +386,8 @@ void apply_plan(Evaluation& ev, const Inspection& insp, const std::vector<int>& 
                                 "the action plan has an entry for " + id +
                                     ", which is not a required action of this inspection",
                                 id});
+    for (auto& w : read_plan_dates(p, id, plan_reference(insp, p)).warnings)
+      ev.diagnostics.push_back(std::move(w));
   }
   for (auto& res : ev.results) list_uncovered(ev, res, insp, plan, regs);
 }
