@@ -846,9 +846,8 @@ class PartScanner {
     if (c.precision == DatePrecision::quarter && (c.index < 1 || c.index > 4)) {
       bad("no quarter " + std::to_string(c.index) + " (a year has four)");
     } else if (c.precision == DatePrecision::week) {
-      for (int week : {c.index, c.end_index}) {
-        if (week == 0 && week == c.end_index && c.index != 0) continue;  // no end week
-        const int most = c.year ? iso_weeks_in(*c.year) : 53;
+      const int most = c.year ? iso_weeks_in(*c.year) : 53;
+      for (int week : {c.index, c.end_index == 0 ? c.index : c.end_index}) {
         if (week < 1 || week > most) {
           bad("no week " + std::to_string(week) +
               (c.year ? " in " + std::to_string(*c.year) + " (it has " + std::to_string(most) +
