@@ -341,11 +341,13 @@ bool is_quarter_word(std::string_view word) {
   return is_one_of(word, {"kvartal", "kvartalet"});
 }
 
-// Words that narrow a date; left unread beside a coarser date they would widen it silently.
+// Words that narrow a date or move it ("före sommaren" ends before the summer); left unread
+// beside a coarser date they would widen it silently.
 bool is_narrowing_word(std::string_view word) {
-  return is_one_of(word, {"kvartal", "kvartalet", "kv", "q", "vecka", "veckan", "v", "halvår",
-                          "halvåret", "halvårs", "tertial", "tertialet", "början", "slutet",
-                          "mitten", "halva", "termin", "terminen"});
+  return is_one_of(word, {"kvartal", "kvartalet", "kv",       "q",       "vecka",   "veckan",
+                          "v",       "halvår",    "halvåret", "halvårs", "tertial", "tertialet",
+                          "början",  "slutet",    "mitten",   "halva",   "termin",  "terminen",
+                          "före",    "innan",     "inför",    "efter"});
 }
 
 // Word sequences saying when without a date.

@@ -418,6 +418,11 @@ const std::vector<Case>& cases() {
        {dated("i slutet av maj 2025", "2025-05-01", "2025-05-31", "month")},
        {"\"i slutet av maj 2025\": \"slutet\" not read, so the date is the whole month "
         "2025-05-01..2025-05-31"}},
+      {"före sommaren 2025",
+       {},
+       {dated("före sommaren 2025", "2025-06-01", "2025-08-31", "season")},
+       {"\"före sommaren 2025\": \"före\" not read, so the date is the whole season "
+        "2025-06-01..2025-08-31"}},
       {"T2 2025",
        {},
        {dated("T2 2025", "2025-01-01", "2025-12-31", "year")},
