@@ -299,6 +299,12 @@ int run_dates(const Options& o) {
       if (p.start)
         std::cout << p.start->iso() << (*p.start == *p.end ? "" : ".." + p.end->iso()) << " ("
                   << spur::to_string(*p.precision) << ")";
+      else if (p.undated)
+        std::cout << (*p.undated == spur::Undated::as_soon_as_possible
+                          ? "snarast / as soon as possible"
+                          : "löpande / ongoing");
+      else if (p.unreadable)
+        std::cout << "(oläsligt / unreadable, see the warning)";
       else
         std::cout << "(ingen datering / no date)";
       if (p.recurrence != spur::Recurrence::none)

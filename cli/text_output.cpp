@@ -172,6 +172,8 @@ std::string_view swedish(PlanState s) {
       return "pågår";
     case PlanState::overdue:
       return "försenad";
+    case PlanState::unreadable:
+      return "oläsligt";
     default:
       return "klar";
   }
@@ -230,7 +232,9 @@ std::string plan_table(const Evaluation& ev, const PlanStatus& st,
     const PlanEntry& p = *item.entry;
     std::string due = p.due.empty() ? "-" : p.due;
     if (item.due_start) due += " (" + interval(item.due_start, item.due_end) + ")";
-    std::string next = item.next_follow_up ? item.next_follow_up->iso() : "-";
+    std::string next = item.next_follow_up         ? item.next_follow_up->iso()
+                       : item.follow_up_unreadable ? "oläsligt / unreadable"
+                                                   : "-";
     for (const auto& part : item.follow_up.parts)
       if (part.recurrence != Recurrence::none) {
         next += part.recurrence == Recurrence::yearly ? " (årligen)" : " (varje termin)";

@@ -24,7 +24,9 @@ struct PlanEntry {
   bool received = false;                  ///< the plan entry has come in
   std::optional<Date> received_on;        ///< when, if known
   std::optional<Date> done;               ///< when the action was completed
-  SourceLocation location;
+  SourceLocation location;                ///< where the entry starts
+  SourceLocation due_location;            ///< where `due` is written (else: `location`)
+  SourceLocation follow_up_location;      ///< where `follow_up` is written (else: `location`)
 };
 
 /// Parses an ISO date "YYYY-MM-DD"; nothing when it is not a calendar date.

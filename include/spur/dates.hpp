@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// Free-text Swedish date phrases as written in action plans (handlingsplaner):
-/// "maj2025", "Rutin klar: 15/3-27", "september 2025, därefter årligen", "Årsskiftet 27-28".
+/// "maj2025", "Rutin klar: 15/3-27", "september 2025, därefter årligen", "Årsskiftet 27-28",
+/// "Q3 2025", "vecka 12 2025", "ht 2025", "hösten 2025", "snarast".
 
 #include <compare>
 #include <optional>
@@ -17,6 +18,20 @@ enum class DatePrecision {
   month,      ///< a whole month: "oktober 2026", "maj2025"
   year,       ///< one or more whole years: "2026", "2024-2025"
   year_turn,  ///< the turn of the year: "årsskiftet 27-28" (31 December to 1 January)
+  week,       ///< an ISO week, Monday to Sunday: "vecka 12 2025", "v. 12 2025", "2025-W12"
+  quarter,    ///< a quarter of a year: "Q3 2025", "kvartal 2 2025", "3:e kvartalet 2025"
+  /// a term: "vt 2025" (vårtermin, 1 January to 30 June), "ht 2025" (hösttermin, 1 August to
+  /// 31 December)
+  term,
+  /// a season: "våren 2025" (March to May), "sommaren 2025" (June to August), "hösten 2025"
+  /// (September to November), "vintern 2025/2026" (December 2025 to February 2026)
+  season,
+};
+
+/// When an undated part says something happens, in words and without a date.
+enum class Undated {
+  as_soon_as_possible,  ///< "snarast", "omgående", "omedelbart", "så snart som möjligt"
+  ongoing,              ///< "löpande", "kontinuerligt", "fortlöpande", "tills vidare"
 };
 
 /// How often a dated event repeats.
@@ -60,6 +75,11 @@ struct DatePart {
   /// and also passes it on to the nearest dated part before it in the same phrase.
   Recurrence recurrence = Recurrence::none;
   std::string label;  ///< text before a colon, e.g. "Rutin klar" for "Rutin klar: 15/3-27"
+  /// A part with no date that says when in words: "snarast", "löpande". Empty for dated parts.
+  std::optional<Undated> undated;
+  /// The part holds a date that could not be read ("31/2-25", "Q5 2025", "maj" with no year to
+  /// read it from); the phrase's warnings say why. Such a part has no `start`.
+  bool unreadable = false;
 };
 
 /// A whole phrase, e.g. the content of a "Datum för uppföljning" field.
@@ -76,23 +96,35 @@ struct DatePhrase {
 /// optional year ("15/3-27", "15/3-2027", "15/3 2027", "15/3"), day and month name
 /// ("15 mars 2027", "1:a april"), month names, full or abbreviated, with an optional year
 /// ("oktober 2026", "okt2026", "okt. 26", "mars-25", "maj"), years and year ranges ("2026",
-/// "2024-2025"), turns of the year ("Årsskiftet 27-28", "årsskifte 2027/2028"), ranges joined
-/// by "-", "till" or "t.o.m." ("mars-maj 2025"), and recurrences ("årligen", "varje termin",
-/// ...). Words around a date are allowed ("senast 15/3-27"). Seasons and terms ("hösten 2025",
-/// "HT25") and week numbers ("v. 12") are kept as free text with a warning. The abbreviations
-/// "jan" and "jul" (a name and Christmas) count as months only with a trailing ".", a year or
-/// a "-" range. Regulation numbers ("SOSFS 2015:8") are not years.
+/// "2024-2025"), turns of the year ("Årsskiftet 27-28", "årsskifte 2027/2028"), ISO weeks
+/// ("vecka 12 2025", "v. 12 2025", "v12-14 2025", "2025-W12"), quarters ("Q3 2025", "kv3 2025",
+/// "kvartal 2 2025", "3:e kvartalet 2025", "tredje kvartalet 2025", "2025-Q3"), terms ("vt
+/// 2025", "HT25", "höstterminen 2025"), seasons ("våren 2025", "hösten -25", "vintern
+/// 2025/2026"), ranges joined by "-", "till" or "t.o.m." ("mars-maj 2025", "Q1-Q2 2026"), and
+/// recurrences ("årligen", "varje termin", ...). Words around a date are allowed ("senast
+/// 15/3-27"). The abbreviations "jan" and "jul" (a name and Christmas) count as months only
+/// with a trailing ".", a year or a "-" range. Regulation numbers ("SOSFS 2015:8") are not
+/// years. Parts without a date that say "as soon as possible" or "ongoing" get `undated`.
+///
+/// Nothing is widened silently: a number or a word that narrows a date ("mitten av 2025",
+/// "H1 2026", "första halvåret 2026") left unread beside a date coarser than a day gives a
+/// warning naming it and the interval read; an impossible date ("31/2-25", "vecka 53 2025",
+/// "Q5 2025") gives a warning and an `unreadable` part.
 ///
 /// A date without a year takes the first year, starting from the year of the anchor, in which
-/// it does not fall before the anchor. The anchor is the start of the nearest dated part
+/// it does not fall before the anchor (a week, quarter, term or season: does not end before
+/// it, so "hösten" on 15 October is this autumn). The anchor is the start of the nearest dated part
 /// before it in the same phrase, else `reference`; with neither, the part is kept as free
 /// text with the warning `"maj": no year`.
 DatePhrase parse_date_phrase(std::string_view text, std::optional<Date> reference = std::nullopt);
 
-/// "day", "month", "year" or "year-turn".
+/// "day", "month", "year", "year-turn", "week", "quarter", "term" or "season".
 std::string_view to_string(DatePrecision precision);
 
 /// "none", "yearly" or "semiannual".
 std::string_view to_string(Recurrence recurrence);
+
+/// "as_soon_as_possible" or "ongoing".
+std::string_view to_string(Undated undated);
 
 }  // namespace spur

@@ -7,8 +7,9 @@
 
 namespace spur {
 
-/// Where an entry stands on a given day.
-enum class PlanState : std::uint8_t { planned, due, overdue, done };
+/// Where an entry stands on a given day: `unreadable` when its due phrase is written but gives
+/// no date to follow it up by ("31/2-25", "när budget finns"); see the plan's warnings.
+enum class PlanState : std::uint8_t { planned, due, overdue, done, unreadable };
 std::string_view to_string(PlanState);
 
 /// An entry as a study director follows it up on a given day.
@@ -22,7 +23,30 @@ struct PlanItem {
   DatePhrase follow_up;                ///< the follow-up phrase, read
   std::optional<Date> next_follow_up;  ///< first follow-up on or after the day, recurrences rolled
   PlanState state = PlanState::planned;
+  bool due_unreadable = false;        ///< see PlanDates
+  bool follow_up_unreadable = false;  ///< see PlanDates
 };
+
+/// An entry's due and follow-up phrases, read, and what is wrong with them.
+struct PlanDates {
+  DatePhrase due;
+  DatePhrase follow_up;
+  /// The phrase is written but a date in it could not be read ("31/2-25", "Q5 2025"), or it
+  /// holds no date at all and does not say "snarast", "löpande" or a recurrence instead.
+  bool due_unreadable = false;
+  bool follow_up_unreadable = false;
+  /// One warning per problem, at the line of the entry's `due` or `follow_up`, e.g.
+  /// `the plan entry for D1: due "31/2-25": no such date (31 February 2025)`.
+  std::vector<Diagnostic> warnings;
+};
+
+/// The day a plan entry's dates without a year are read from: the inspection date, else the
+/// day the entry came in.
+std::optional<Date> plan_reference(const Inspection& inspection, const PlanEntry& entry);
+
+/// Reads an entry's due and follow-up phrases. `requirement` names the entry in warnings.
+PlanDates read_plan_dates(const PlanEntry& entry, std::string_view requirement,
+                          std::optional<Date> reference);
 
 /// The plan as a whole on a given day.
 struct PlanStatus {

@@ -12,6 +12,7 @@
 #include "spur/action_plan.hpp"
 #include "spur/applicability.hpp"
 #include "spur/evaluation.hpp"
+#include "spur/follow_up.hpp"
 
 namespace spur {
 

@@ -267,30 +267,46 @@ json to_json(const DatePhrase& phrase) {
          {"end", date_json(p.end)},
          {"precision", p.precision ? json(to_string(*p.precision)) : json(nullptr)},
          {"recurrence",
-          p.recurrence == Recurrence::none ? json(nullptr) : json(to_string(p.recurrence))}});
+          p.recurrence == Recurrence::none ? json(nullptr) : json(to_string(p.recurrence))},
+         {"undated", p.undated ? json(to_string(*p.undated)) : json(nullptr)},
+         {"unreadable", p.unreadable}});
   return {{"text", phrase.text}, {"parts", parts}, {"warnings", phrase.warnings}};
 }
+
+namespace {
+// How a phrase says when without a date: the first part's "snarast", "löpande", if any.
+json undated_json(const DatePhrase& phrase) {
+  for (const auto& p : phrase.parts)
+    if (p.undated) return to_string(*p.undated);
+  return nullptr;
+}
+}  // namespace
 
 json to_json(const PlanStatus& st, const Evaluation& ev) {
   json entries = json::array();
   for (const auto& item : st.items) {
     const PlanEntry& p = *item.entry;
-    entries.push_back(
-        {{"requirement", item.requirement},
-         {"area", item.area},
-         {"regulation", p.regulation ? json(*p.regulation) : json(nullptr)},
-         {"action", p.action},
-         {"responsible", p.responsible},
-         {"due",
-          {{"text", p.due},
-           {"start", date_json(item.due_start)},
-           {"end", date_json(item.due_end)}}},
-         {"follow_up", {{"text", p.follow_up}, {"next", date_json(item.next_follow_up)}}},
-         {"follow_up_responsible", p.follow_up_responsible},
-         {"received", p.received},
-         {"received_on", date_json(p.received_on)},
-         {"done", date_json(p.done)},
-         {"state", to_string(item.state)}});
+    entries.push_back({{"requirement", item.requirement},
+                       {"area", item.area},
+                       {"regulation", p.regulation ? json(*p.regulation) : json(nullptr)},
+                       {"action", p.action},
+                       {"responsible", p.responsible},
+                       {"due",
+                        {{"text", p.due},
+                         {"start", date_json(item.due_start)},
+                         {"end", date_json(item.due_end)},
+                         {"undated", undated_json(item.due)},
+                         {"unreadable", item.due_unreadable}}},
+                       {"follow_up",
+                        {{"text", p.follow_up},
+                         {"next", date_json(item.next_follow_up)},
+                         {"undated", undated_json(item.follow_up)},
+                         {"unreadable", item.follow_up_unreadable}}},
+                       {"follow_up_responsible", p.follow_up_responsible},
+                       {"received", p.received},
+                       {"received_on", date_json(p.received_on)},
+                       {"done", date_json(p.done)},
+                       {"state", to_string(item.state)}});
   }
   json uncovered = json::array(), adjustments = json::array();
   for (const auto& r : ev.results) {

@@ -212,6 +212,8 @@ void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
       }
       if (auto v = r.scalar(e[key], what + ": '" + key + "'")) p.*member = *v;
     }
+    if (e["due"].IsDefined()) p.due_location = r.location(e["due"]);
+    if (e["follow_up"].IsDefined()) p.follow_up_location = r.location(e["follow_up"]);
     if (const YAML::Node received = e["received"]; received.IsDefined() && !received.IsNull()) {
       const std::string text = received.IsScalar() ? received.Scalar() : std::string();
       if (auto d = parse_iso_date(text)) {

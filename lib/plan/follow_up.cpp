@@ -4,6 +4,7 @@
 #include "spur/follow_up.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace spur {
 
@@ -15,6 +16,8 @@ std::string_view to_string(PlanState s) {
       return "due";
     case PlanState::overdue:
       return "overdue";
+    case PlanState::unreadable:
+      return "unreadable";
     default:
       return "done";
   }
@@ -45,7 +48,67 @@ std::optional<Date> next_occurrence(const DatePart& part, Date as_of) {
   return start;
 }
 
+// A phrase in double quotes, cut after 60 bytes (at a character boundary) with "…".
+std::string shortened(std::string_view text) {
+  constexpr std::size_t kLongest = 60;
+  if (text.size() <= kLongest) return "\"" + std::string(text) + "\"";
+  std::size_t cut = kLongest;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return "\"" + std::string(text.substr(0, cut)) + "…\"";
+}
+
+// Whether a phrase is written but gives nothing to follow it up by, with the warning to add
+// when its own warnings do not already say so.
+bool unreadable(const DatePhrase& phrase, bool& says_why) {
+  bool dated = false, described = false, unread = false;
+  for (const auto& part : phrase.parts) {
+    dated = dated || part.start.has_value();
+    described = described || part.undated || part.recurrence != Recurrence::none ||
+                part.precision.has_value();
+    unread = unread || part.unreadable;
+  }
+  says_why = unread;
+  if (unread) return true;
+  return !phrase.parts.empty() && !dated && !described;
+}
+
 }  // namespace
+
+std::optional<Date> plan_reference(const Inspection& inspection, const PlanEntry& entry) {
+  if (inspection.date)
+    if (auto d = parse_iso_date(*inspection.date)) return d;
+  return entry.received_on;
+}
+
+PlanDates read_plan_dates(const PlanEntry& entry, std::string_view requirement,
+                          std::optional<Date> reference) {
+  PlanDates out;
+  out.due = parse_date_phrase(entry.due, reference);
+  out.follow_up = parse_date_phrase(entry.follow_up, reference);
+  const std::string who = "the plan entry for " + std::string(requirement) + ": ";
+  auto warn = [&](const SourceLocation& at, const std::string& message) {
+    const SourceLocation& where = at.line ? at : entry.location;
+    out.warnings.push_back({Severity::warning, where.file, where.line, where.column, who + message,
+                            std::string(requirement)});
+  };
+  const char* hint = " (write e.g. \"2025-05-31\", \"maj 2025\", \"Q3 2025\" or \"snarast\")";
+  struct Field {
+    const char* name;
+    const DatePhrase& phrase;
+    const SourceLocation& at;
+    bool& flag;
+  };
+  for (const Field& f :
+       {Field{"due", out.due, entry.due_location, out.due_unreadable},
+        Field{"follow_up", out.follow_up, entry.follow_up_location, out.follow_up_unreadable}}) {
+    for (const auto& w : f.phrase.warnings) warn(f.at, std::string(f.name) + " " + w);
+    bool says_why = false;
+    f.flag = unreadable(f.phrase, says_why);
+    if (f.flag && !says_why)
+      warn(f.at, std::string(f.name) + " " + shortened(f.phrase.text) + ": no date" + hint);
+  }
+  return out;
+}
 
 PlanStatus plan_status(const Evaluation& ev, Date as_of) {
   PlanStatus status;
@@ -67,12 +130,19 @@ PlanStatus plan_status(const Evaluation& ev, Date as_of) {
     }
     // A month without a year is read from the inspection date, else from the receipt.
     std::optional<Date> reference = status.inspection_date ? status.inspection_date : p.received_on;
+    PlanDates dates = read_plan_dates(p, link.requirement, reference);
     PlanItem item;
     item.entry = &p;
     item.requirement = link.requirement;
     item.area = link.area;
-    item.due = parse_date_phrase(p.due, reference);
-    item.follow_up = parse_date_phrase(p.follow_up, reference);
+    item.due = std::move(dates.due);
+    item.follow_up = std::move(dates.follow_up);
+    item.due_unreadable = dates.due_unreadable;
+    item.follow_up_unreadable = dates.follow_up_unreadable;
+    // Said in words ("snarast", "löpande", "årligen"): due from now on, never overdue.
+    bool in_words = false;
+    for (const auto& part : item.due.parts)
+      in_words = in_words || part.undated || part.recurrence != Recurrence::none;
     for (const auto& part : item.due.parts) {
       if (!part.start) continue;
       if (!item.due_start || *part.start < *item.due_start) item.due_start = part.start;
@@ -83,16 +153,25 @@ PlanStatus plan_status(const Evaluation& ev, Date as_of) {
         if (!item.next_follow_up || *next < *item.next_follow_up) item.next_follow_up = next;
     if (p.done && *p.done <= as_of)
       item.state = PlanState::done;
+    else if (item.due_unreadable)
+      item.state = PlanState::unreadable;
+    else if (!item.due_end && in_words)
+      item.state = PlanState::due;
     else if (!item.due_end || as_of < *item.due_start)
       item.state = PlanState::planned;
     else if (as_of <= *item.due_end)
       item.state = PlanState::due;
     else
       item.state = PlanState::overdue;
-    for (const auto& w : item.due.warnings)
-      status.warnings.push_back(link.requirement + " due: " + w);
-    for (const auto& w : item.follow_up.warnings)
-      status.warnings.push_back(link.requirement + " follow-up: " + w);
+    for (const auto& w : dates.warnings) {
+      // "line 12: D1 due ...": the file is the inspection's, named once by the command.
+      const std::string prefix = "the plan entry for " + link.requirement + ": ";
+      std::string message = w.message.rfind(prefix, 0) == 0
+                                ? link.requirement + " " + w.message.substr(prefix.size())
+                                : w.message;
+      status.warnings.push_back(w.line ? "line " + std::to_string(w.line) + ": " + message
+                                       : message);
+    }
     if (item.due.parts.empty() && status.received)
       status.warnings.push_back(link.requirement + ": no due date");
     status.items.push_back(std::move(item));

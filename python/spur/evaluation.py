@@ -156,8 +156,10 @@ class Evaluation:
         Columns: inspection, requirement, area, regulation, action, responsible, due (the
         text as written), due_start, due_end, follow_up (as written), next_follow_up,
         follow_up_responsible, received, received_on, done, state (``planned``, ``due``,
-        ``overdue`` or ``done``). The dates (due_start, due_end, next_follow_up, received_on,
-        done) are datetime64 columns, NaT where unknown.
+        ``overdue``, ``done``, or ``unreadable`` when the due phrase gives no date to follow
+        the entry up by, e.g. "31/2-25"; see :meth:`plan_status` ``warnings`` and
+        docs/plans.md). The dates (due_start, due_end, next_follow_up, received_on, done) are
+        datetime64 columns, NaT where unknown.
         """
         status = self.plan_status(as_of)
         label = _label(self._core)
@@ -304,10 +306,13 @@ def _iso(day: datetime.date | str | None, argument: str) -> str:
 
 def read_dates(text: str, reference: datetime.date | str | None = None) -> dict[str, Any]:
     """Read a free-text Swedish date phrase as action plans write them ("maj2025",
-    "september 2025, därefter årligen", "Rutin klar: 15/3-27") into parts, each with text,
-    start, end (ISO dates), precision and recurrence, as ``spur dates --format json`` prints
-    it. A month without a year is placed at or after ``reference``. Free text is kept as a
-    part without dates; impossible dates are kept too, with a warning."""
+    "september 2025, därefter årligen", "Rutin klar: 15/3-27", "Q3 2025", "vecka 12 2025",
+    "ht 2025", "hösten 2025") into parts, each with text, start, end (ISO dates), precision
+    (day, month, year, year-turn, week, quarter, term, season), recurrence, undated
+    (``as_soon_as_possible`` for "snarast", ``ongoing`` for "löpande", else None) and
+    unreadable, as ``spur dates --format json`` prints it. A date without a year is placed at
+    or after ``reference``. Free text is kept as a part without dates; impossible dates are
+    kept too, unreadable, with a warning. The forms are listed in docs/plans.md."""
     return _core.read_dates(text, _iso(reference, "reference"))
 
 

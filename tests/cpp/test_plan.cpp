@@ -177,6 +177,146 @@ TEST(Plan, ThePlanIsDueThreeMonthsAfterTheInspection) {
   EXPECT_EQ(plan_status(clamped, day("2025-06-01")).plan_due, day("2025-02-28"));
 }
 
+// The warnings evaluate gives about an entry's dates, as "line: message".
+std::vector<std::string> date_warnings(const Evaluation& ev) {
+  std::vector<std::string> out;
+  for (const auto& d : ev.diagnostics)
+    if (d.message.find(": due ") != std::string::npos ||
+        d.message.find(": follow_up ") != std::string::npos)
+      out.push_back(std::to_string(d.line) + ": " + d.message);
+  return out;
+}
+
+TEST(PlanDates, AnImpossibleDueDateIsAWarningAtItsLineAndTheEntryIsUnreadable) {
+  auto ev =
+      evaluate_yaml(with_entry("    due: 31/2-25\n    follow_up: årligen\n    received: true\n"));
+  EXPECT_THAT(date_warnings(ev),
+              ElementsAre("8: the plan entry for D1: due \"31/2-25\": no such date (31 February "
+                          "2025)"));
+  const PlanStatus st = plan_status(ev, day("2025-01-20"));
+  ASSERT_EQ(st.items.size(), 1u);
+  EXPECT_EQ(st.items[0].state, PlanState::unreadable);
+  EXPECT_TRUE(st.items[0].due_unreadable);
+  EXPECT_FALSE(st.items[0].follow_up_unreadable);
+  EXPECT_THAT(st.warnings,
+              ElementsAre("line 8: D1 due \"31/2-25\": no such date (31 February 2025)"));
+  // Done is done, whatever the due date says.
+  auto done = evaluate_yaml(with_entry(
+      "    due: 31/2-25\n    follow_up: årligen\n    received: true\n    done: 2025-03-01\n"));
+  const PlanStatus later = plan_status(done, day("2025-04-01"));
+  ASSERT_EQ(later.items.size(), 1u);
+  EXPECT_EQ(later.items[0].state, PlanState::done);
+}
+
+TEST(PlanDates, AnUnreadableFollowUpIsAWarningAtItsLine) {
+  auto ev = evaluate_yaml(
+      with_entry("    due: Q2 2025\n    follow_up: vecka 60 2025\n    received: true\n"));
+  EXPECT_THAT(date_warnings(ev),
+              ElementsAre("9: the plan entry for D1: follow_up \"vecka 60 2025\": no week 60 in "
+                          "2025 (it has 52 weeks)"));
+  const PlanStatus st = plan_status(ev, day("2025-05-01"));
+  ASSERT_EQ(st.items.size(), 1u);
+  EXPECT_EQ(st.items[0].state, PlanState::due);  // Q2 2025
+  EXPECT_TRUE(st.items[0].follow_up_unreadable);
+  EXPECT_EQ(st.items[0].next_follow_up, std::nullopt);
+}
+
+TEST(PlanDates, ADuePhraseWithNoDateAtAllIsUnreadable) {
+  auto ev = evaluate_yaml(
+      with_entry("    due: när budget finns\n    follow_up: årligen\n    received: true\n"));
+  EXPECT_THAT(date_warnings(ev),
+              ElementsAre("8: the plan entry for D1: due \"när budget finns\": no date (write "
+                          "e.g. \"2025-05-31\", \"maj 2025\", \"Q3 2025\" or \"snarast\")"));
+  const PlanStatus st = plan_status(ev, day("2025-05-01"));
+  ASSERT_EQ(st.items.size(), 1u);
+  EXPECT_EQ(st.items[0].state, PlanState::unreadable);
+}
+
+TEST(PlanDates, UndatedWordsAreDueWithoutWarnings) {
+  for (const char* due : {"snarast", "omgående", "löpande", "kontinuerligt"}) {
+    SCOPED_TRACE(due);
+    auto ev = evaluate_yaml(with_entry(std::string("    due: ") + due +
+                                       "\n    follow_up: löpande\n    received: true\n"));
+    EXPECT_THAT(date_warnings(ev), ::testing::IsEmpty());
+    const PlanStatus st = plan_status(ev, day("2030-01-01"));
+    ASSERT_EQ(st.items.size(), 1u);
+    EXPECT_EQ(st.items[0].state, PlanState::due);
+    EXPECT_FALSE(st.items[0].due_unreadable);
+    EXPECT_FALSE(st.items[0].follow_up_unreadable);
+    EXPECT_TRUE(st.warnings.empty());
+  }
+}
+
+TEST(PlanDates, QuartersWeeksTermsAndSeasonsGiveTheirIntervals) {
+  struct Row {
+    const char* due;
+    const char* start;
+    const char* end;
+  };
+  for (const Row& row :
+       {Row{"Q3 2025", "2025-07-01", "2025-09-30"},
+        Row{"kvartal 2 2025", "2025-04-01", "2025-06-30"},
+        Row{"3:e kvartalet 2025", "2025-07-01", "2025-09-30"},
+        Row{"vecka 12 2025", "2025-03-17", "2025-03-23"},
+        Row{"v. 12 2025", "2025-03-17", "2025-03-23"}, Row{"vt 2025", "2025-01-01", "2025-06-30"},
+        Row{"ht 2025", "2025-08-01", "2025-12-31"}, Row{"våren 2025", "2025-03-01", "2025-05-31"},
+        Row{"hösten 2025", "2025-09-01", "2025-11-30"},
+        Row{"hösten", "2025-09-01", "2025-11-30"}}) {
+    SCOPED_TRACE(row.due);
+    auto ev = evaluate_yaml(with_entry(std::string("    due: ") + row.due +
+                                       "\n    follow_up: årligen\n    received: true\n"));
+    EXPECT_THAT(date_warnings(ev), ::testing::IsEmpty());
+    const PlanStatus before = plan_status(ev, day(row.start));
+    ASSERT_EQ(before.items.size(), 1u);
+    EXPECT_EQ(before.items[0].due_start, day(row.start));
+    EXPECT_EQ(before.items[0].due_end, day(row.end));
+    EXPECT_EQ(before.items[0].state, PlanState::due);
+    const PlanStatus after = plan_status(ev, add_months(day(row.end), 1));
+    EXPECT_EQ(after.items[0].state, PlanState::overdue);
+  }
+}
+
+TEST(PlanDates, CommandsNameTheFileAndLineAndTheStateSaysUnreadable) {
+  ScratchDir dir;
+  const auto file =
+      dir.write("plan.yaml",
+                with_entry("    due: 31/2-25\n    follow_up: vecka 60 2025\n    received: true\n"));
+  auto evaluated = run_spur("evaluate " + quoted(file));
+  ASSERT_EQ(evaluated.exit_code, 0) << evaluated.out;
+  EXPECT_THAT(evaluated.out, HasSubstr("plan.yaml:8:10: warning: the plan entry for D1: due "
+                                       "\"31/2-25\": no such date (31 February 2025)"));
+  EXPECT_THAT(evaluated.out, HasSubstr("plan.yaml:9:16: warning: the plan entry for D1: "
+                                       "follow_up \"vecka 60 2025\": no week 60 in 2025"));
+  auto text = run_spur("plan " + quoted(file) + " --as-of 2025-03-01");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_THAT(text.out, HasSubstr("plan.yaml:8:10: warning: the plan entry for D1: due"));
+  EXPECT_THAT(text.out, ::testing::ContainsRegex("D1 +D +31/2-25 +oläsligt / unreadable +oläsligt "
+                                                 "/ unreadable"));
+  EXPECT_THAT(text.out, HasSubstr("line 8: D1 due \"31/2-25\": no such date (31 February 2025)"));
+  auto json = run_spur("plan " + quoted(file) + " --as-of 2025-03-01 --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.out;
+  auto j = nlohmann::json::parse(json.out.substr(json.out.find('{')));  // after the warnings
+  EXPECT_EQ(j["entries"][0]["state"], "unreadable");
+  EXPECT_EQ(j["entries"][0]["due"]["unreadable"], true);
+  EXPECT_EQ(j["entries"][0]["follow_up"]["unreadable"], true);
+  EXPECT_EQ(j["entries"][0]["due"]["undated"], nullptr);
+}
+
+TEST(PlanDates, DatesCommandReadsQuartersAndUndatedWords) {
+  auto r = run_spur("dates \"Q3 2025\" \"snarast\" \"vecka 53 2025\"");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("Q3 2025  ->  2025-07-01..2025-09-30 (quarter)"));
+  EXPECT_THAT(r.out, HasSubstr("snarast  ->  snarast / as soon as possible"));
+  EXPECT_THAT(r.out, HasSubstr("vecka 53 2025  ->  (oläsligt / unreadable, see the warning)"));
+  EXPECT_THAT(r.out, HasSubstr("warning: \"vecka 53 2025\": no week 53 in 2025 (it has 52 weeks)"));
+  auto j = nlohmann::json::parse(run_spur("dates \"löpande\" \"hösten 2025\" --format json").out);
+  EXPECT_EQ(j[0]["parts"][0]["undated"], "ongoing");
+  EXPECT_EQ(j[0]["parts"][0]["unreadable"], false);
+  EXPECT_EQ(j[1]["parts"][0]["precision"], "season");
+  EXPECT_EQ(j[1]["parts"][0]["start"], "2025-09-01");
+  EXPECT_EQ(j[1]["parts"][0]["end"], "2025-11-30");
+}
+
 TEST(Plan, CommandPrintsTheFollowUpTable) {
   auto r =
       run_spur("plan \"" + (source_dir() / "examples" / "palliativ-sydostra-skane.yaml").string() +

@@ -134,3 +134,74 @@ def test_read_dates_reads_swedish_phrases() -> None:
     assert spur.read_dates("maj", reference=datetime.date(2025, 6, 1))["parts"][0]["start"] == (
         "2026-05-01"
     )
+
+
+def _one_entry(book: spur.RuleBook, due: str, follow_up: str = "årligen") -> spur.Evaluation:
+    text = (
+        "inspection: {unit: X, date: 2025-01-15, regulations: [sosfs-2015-8], default_status: met}\n"
+        "findings: {D1: not_met}\n"
+        "action_plan:\n"
+        "  - requirement: D1\n"
+        "    action: Riktlinjerna gås igenom.\n"
+        "    responsible: studierektor\n"
+        "    follow_up_responsible: studierektor\n"
+        f"    due: {due!r}\n"
+        f"    follow_up: {follow_up!r}\n"
+        "    received: true\n"
+    )
+    return book.evaluate(spur.Inspection.parse(text, "plan.yaml"))
+
+
+def test_an_unreadable_due_date_is_a_warning_and_the_state_says_so(book: spur.RuleBook) -> None:
+    ev = _one_entry(book, "31/2-25")
+    warnings = [(d.line, d.message) for d in ev.diagnostics if "31/2-25" in d.message]
+    assert warnings == [
+        (8, 'the plan entry for D1: due "31/2-25": no such date (31 February 2025)')
+    ]
+    plan = ev.plan_frame(as_of="2025-03-01")
+    assert list(plan["state"]) == ["unreadable"]
+    assert plan.loc[0, "due_start"] is None
+    status = ev.plan_status("2025-03-01")
+    assert status["entries"][0]["due"]["unreadable"] is True
+    assert status["warnings"] == ['line 8: D1 due "31/2-25": no such date (31 February 2025)']
+
+
+@pytest.mark.parametrize(
+    ("due", "start", "end"),
+    [
+        ("Q3 2025", datetime.date(2025, 7, 1), datetime.date(2025, 9, 30)),
+        ("vecka 12 2025", datetime.date(2025, 3, 17), datetime.date(2025, 3, 23)),
+        ("ht 2025", datetime.date(2025, 8, 1), datetime.date(2025, 12, 31)),
+        ("våren 2025", datetime.date(2025, 3, 1), datetime.date(2025, 5, 31)),
+    ],
+)
+def test_quarters_weeks_terms_and_seasons_in_the_plan_frame(
+    book: spur.RuleBook, due: str, start: datetime.date, end: datetime.date
+) -> None:
+    ev = _one_entry(book, due)
+    plan = ev.plan_frame(as_of=start)
+    assert (plan.loc[0, "due_start"], plan.loc[0, "due_end"], plan.loc[0, "state"]) == (
+        start,
+        end,
+        "due",
+    )
+
+
+def test_undated_words_are_read_as_such() -> None:
+    asap = spur.read_dates("snarast")["parts"][0]
+    assert (asap["start"], asap["undated"], asap["unreadable"]) == (
+        None,
+        "as_soon_as_possible",
+        False,
+    )
+    assert spur.read_dates("löpande")["parts"][0]["undated"] == "ongoing"
+    quarter = spur.read_dates("kvartal 2 2025")["parts"][0]
+    assert (quarter["start"], quarter["end"], quarter["precision"]) == (
+        "2025-04-01",
+        "2025-06-30",
+        "quarter",
+    )
+    widened = spur.read_dates("mitten av 2025")
+    assert widened["warnings"] == [
+        '"mitten av 2025": "mitten" not read, so the date is the whole year 2025-01-01..2025-12-31'
+    ]
