@@ -8,9 +8,11 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <map>
 
 #include "diff_command.hpp"
+#include "import_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -65,10 +67,20 @@ spur::RuleBook load_book(const Options& o) {
   return book;
 }
 
+// Reads an inspection file, or standard input for "-" (YAML, or JSON when it starts with '{').
+spur::Inspection read_inspection(const std::string& file) {
+  if (file != "-") return spur::Inspection::load(file);
+  std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{')
+    return spur::Inspection::parse_json(text, "<stdin>");
+  return spur::Inspection::parse(text, "<stdin>");
+}
+
 // Reads and grades one inspection file, printing its warnings.
 spur::Evaluation evaluate_file(const spur::RuleBook& book, const std::string& file) {
   spur::Evaluation ev =
-      spur::evaluate(book, std::make_shared<const spur::Inspection>(spur::Inspection::load(file)));
+      spur::evaluate(book, std::make_shared<const spur::Inspection>(read_inspection(file)));
   print_diagnostics(ev.diagnostics);
   return ev;
 }
@@ -289,7 +301,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
   auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
-  evaluate->add_option("files", o.files, "inspection files (YAML)")->required();
+  evaluate->add_option("files", o.files, "inspection files (YAML); - reads standard input")
+      ->required();
   evaluate->add_option("--format", o.format, "text, json, or csv (the actions)")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   evaluate
@@ -317,6 +330,8 @@ int main(int argc, char** argv) {
   dates->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   spur::cli::DiffOptions diff_options;
   auto* diff = spur::cli::add_diff_command(app, diff_options);
+  spur::cli::ImportCommandOptions import_options;
+  auto* import = spur::cli::add_import_command(app, import_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
 
@@ -342,6 +357,7 @@ int main(int argc, char** argv) {
     if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
+    if (*import) return spur::cli::run_import(import_options, load_book(o));
   } catch (const spur::Error& e) {
     print_diagnostics(e.diagnostics());
     return 1;
