@@ -81,7 +81,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 Wording read_wording(const std::vector<std::string>& sentences) {
   Wording w;
   for (const auto& s : sentences) {
-    std::string f = fold(s);
+    std::string f = without_hyphens(fold(s));
     for (auto cue : partial_cues)
       while (find_cue(f, cue))
         if (std::find(w.partial_words.begin(), w.partial_words.end(), cue) == w.partial_words.end())

@@ -62,7 +62,7 @@ namespace {
 enum class KnownKind { requirement, scale, preamble, heading };
 
 struct Known {
-  std::string folded;
+  std::string folded;  // compared without hyphens (see without_hyphens)
   KnownKind kind;
   std::string id;  // requirement id or area id
 };
@@ -71,24 +71,25 @@ std::vector<Known> known_texts(const RuleBook& book) {
   std::vector<Known> out;
   for (const auto& reg : book.regulations())
     for (const auto& q : reg.requirements) {
-      Known k{fold(q.text), KnownKind::requirement, q.id};
+      Known k{without_hyphens(fold(q.text)), KnownKind::requirement, q.id};
       bool seen = false;
       for (const auto& o : out) seen = seen || (o.id == k.id && o.folded == k.folded);
       if (!seen) out.push_back(std::move(k));
     }
   const Model& model = book.model();
   for (const auto& area : model.areas) {
-    out.push_back({fold(area.name), KnownKind::heading, area.id});
+    out.push_back({without_hyphens(fold(area.name)), KnownKind::heading, area.id});
     if (!area.preamble.empty()) {
       bool seen = false;
-      const std::string f = fold(area.preamble);
+      const std::string f = without_hyphens(fold(area.preamble));
       for (const auto& o : out) seen = seen || o.folded == f;
       if (!seen) out.push_back({f, KnownKind::preamble, area.id});
     }
   }
   for (const auto& [id, scale] : model.scales)
     for (const auto& row : scale.rows) {
-      const std::string f = fold(std::string(to_string(row.grade)) + ". " + row.text);
+      const std::string f =
+          without_hyphens(fold(std::string(to_string(row.grade)) + ". " + row.text));
       bool seen = false;
       for (const auto& o : out) seen = seen || o.folded == f;
       if (!seen) out.push_back({f, KnownKind::scale, id});
@@ -230,11 +231,16 @@ class Parser {
   // The known text starting at line k, followed across line breaks: the longest complete
   // one, and how many lines it takes.
   std::optional<std::pair<const Known*, std::size_t>> match_known(std::size_t k) const {
+    // Compared folded and without hyphens; a line ending in a hyphen leaves its word open.
+    auto key = [](const std::string& raw) {
+      const std::string f = fold(raw);
+      return std::make_pair(without_hyphens(f), !f.empty() && f.back() == '-');
+    };
     std::string raw = lines_[k].text;
-    std::string acc = fold(raw);
+    auto [acc, open] = key(raw);
     std::vector<const Known*> candidates;
     for (const auto& known : known_)
-      if (starts_with_words(known.folded, acc)) candidates.push_back(&known);
+      if (starts_with_words(known.folded, acc, open)) candidates.push_back(&known);
     if (candidates.empty()) return std::nullopt;
     const Known* best = nullptr;
     std::size_t best_lines = 0;
@@ -246,17 +252,16 @@ class Parser {
       const std::string next_folded = fold(next);
       if (label_of(next_folded) || is_section(next_folded) || is_plan_heading(next_folded)) break;
       std::string raw2 = raw + "\n" + next;
-      std::string acc2 = fold(raw2);
+      auto [acc2, open2] = key(raw2);
       std::vector<const Known*> still;
       for (const Known* c : candidates)
-        if (starts_with_words(c->folded, acc2)) still.push_back(c);
+        if (starts_with_words(c->folded, acc2, open2)) still.push_back(c);
       if (still.empty()) break;
       candidates = std::move(still);
       raw = std::move(raw2);
       acc = std::move(acc2);
     }
     if (!best) return std::nullopt;
-    // Short lines ("Verksamheten") are headings only when nothing else continues them.
     return std::make_pair(best, best_lines);
   }
 
@@ -484,12 +489,12 @@ class Parser {
     if (!std::regex_match(lines_[k].text, m, lead)) return std::nullopt;
     const Area* area = book_.model().find_area(m[1].str());
     if (!area) return std::nullopt;
-    const std::string name = fold(area->name);
+    const std::string name = without_hyphens(fold(area->name));
     std::string rest = m[2].str();
     std::size_t used = 1;
     // Complete a name broken over lines.
-    while (fold(rest).size() < name.size() && name.starts_with(fold(rest)) &&
-           k + used < lines_.size() && used < 3) {
+    while (without_hyphens(fold(rest)).size() < name.size() &&
+           name.starts_with(without_hyphens(fold(rest))) && k + used < lines_.size() && used < 3) {
       rest += "\n" + lines_[k + used].text;
       ++used;
     }
@@ -497,11 +502,11 @@ class Parser {
     std::size_t i = 0;
     std::string folded_name;
     for (char c : name)
-      if (c != ' ') folded_name += c;
+      if (c != ' ' && c != '-') folded_name += c;
     std::size_t j = 0;
     while (i < rest.size() && j < folded_name.size()) {
       const char c = rest[i];
-      if (c == ' ' || c == '\n') {
+      if (c == ' ' || c == '\n' || c == '-') {
         ++i;
         continue;
       }
@@ -578,7 +583,20 @@ class Parser {
           out_.plan_intro.push_back({line.text, line.number});
         continue;
       }
-      if (auto label = plan_label(line.text)) {
+      auto label = plan_label(line.text);
+      if (!label && k + 1 < lines_.size()) {
+        // A label broken over two lines ("Datum när åtgärden ska vara genom-" / "förd").
+        const std::string& after = lines_[k + 1].text;
+        const std::string joined = line.text.ends_with("-")
+                                       ? line.text.substr(0, line.text.size() - 1) + after
+                                       : line.text + " " + after;
+        auto two = plan_label(joined);
+        if (two && two->second.size() < after.size()) {
+          label = std::move(two);
+          ++k;
+        }
+      }
+      if (label) {
         auto& [next, rest] = *label;
         if (field == Field::requirement) finish_requirement();
         std::string* current = field_text(next);

@@ -66,10 +66,18 @@ std::string fold(std::string_view text) {
   return out;
 }
 
-bool starts_with_words(std::string_view text, std::string_view prefix) {
+bool starts_with_words(std::string_view text, std::string_view prefix, bool open_word) {
   if (prefix.empty() || !text.starts_with(prefix)) return false;
   if (text.size() == prefix.size()) return true;
-  return text[prefix.size()] == ' ' || prefix.back() == '-';
+  return text[prefix.size()] == ' ' || prefix.back() == '-' || open_word;
+}
+
+std::string without_hyphens(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text)
+    if (c != '-') out += c;
+  return out;
 }
 
 namespace {
@@ -137,7 +145,7 @@ std::vector<std::string> content_words(std::string_view text) {
   std::vector<std::string> out;
   std::string word;
   auto flush = [&] {
-    while (!word.empty() && word.back() == '-') word.pop_back();
+    std::erase(word, '-');
     if (characters(word) >= 4 && !is_stop_word(word)) out.push_back(word);
     word.clear();
   };

@@ -12,9 +12,13 @@ namespace spur::detail {
 /// dashes made plain: the form report lines are compared in.
 std::string fold(std::string_view text);
 
-/// True when `prefix` is a prefix of `text` ending at a word boundary (or at a hyphen, where a
-/// word broken across lines continues).
-bool starts_with_words(std::string_view text, std::string_view prefix);
+/// True when `prefix` is a prefix of `text` ending at a word boundary, or anywhere when
+/// `open_word` (the prefix ended at a hyphen, where a word broken across lines continues).
+bool starts_with_words(std::string_view text, std::string_view prefix, bool open_word = false);
+
+/// The text without hyphens: "ST-utbildningen", "utbildnings-programmet" (hyphenated at a line
+/// end) and "utbildningsprogrammet" compare equal.
+std::string without_hyphens(std::string_view text);
 
 /// How alike two texts are, 0..1: one minus their edit distance over the longer length,
 /// compared folded, hyphens and punctuation left out.
