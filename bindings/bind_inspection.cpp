@@ -37,6 +37,10 @@ void bind_inspection(py::module_& m) {
       .def_property_readonly("received_on",
                              [](const PlanEntry& p) { return to_python(p.received_on); })
       .def_property_readonly("done", [](const PlanEntry& p) { return to_python(p.done); });
+  py::class_<ReportedGrade>(m, "ReportedGrade", "What a published report says an area's grade is.")
+      .def_readonly("area", &ReportedGrade::area)
+      .def_readonly("grade", &ReportedGrade::grade)
+      .def_readonly("text", &ReportedGrade::text);
   py::class_<Trainee>(m, "Trainee",
                       "An ST doctor at the unit, as far as deciding the regulations goes.")
       .def_readonly("id", &Trainee::id)
@@ -65,6 +69,7 @@ void bind_inspection(py::module_& m) {
       .def_readonly("findings", &Inspection::findings)
       .def_readonly("overrides", &Inspection::overrides)
       .def_readonly("action_plan", &Inspection::action_plan)
+      .def_readonly("reported_grades", &Inspection::reported_grades)
       .def_readonly("notes", &Inspection::notes)
       .def_readonly("file", &Inspection::file)
       .def_readonly("warnings", &Inspection::warnings)

@@ -26,6 +26,7 @@ from spur.errors import Error, FileError, InspectionError, LookupError, RuleErro
 from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
 from spur.inspection import Inspection
+from spur.report_import import ImportedReport, import_report
 from spur.rule_book import RuleBook
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "Evaluation",
     "FileError",
     "Grade",
+    "ImportedReport",
     "Inspection",
     "InspectionError",
     "Kind",
@@ -46,6 +48,7 @@ __all__ = [
     "Status",
     "__version__",
     "evaluate_many",
+    "import_report",
     "inspections_from_frame",
     "read_dates",
 ]
