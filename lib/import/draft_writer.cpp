@@ -138,7 +138,8 @@ std::string draft_yaml(const Draft& d) {
     text("follow_up", p.follow_up, "rapporten anger inget datum för uppföljning");
     text("follow_up_responsible", p.follow_up_responsible,
          "rapporten anger ingen ansvarig för uppföljningen");
-    if (p.received) y += "    received: true\n";
+    if (p.received)
+      y += "    received: " + (p.received_on.empty() ? std::string("true") : p.received_on) + "\n";
   }
 
   if (!d.notes.empty()) {
@@ -203,7 +204,8 @@ nlohmann::json draft_json(const Draft& d) {
     if (!p.responsible.empty()) e["responsible"] = p.responsible;
     if (!p.follow_up.empty()) e["follow_up"] = p.follow_up;
     if (!p.follow_up_responsible.empty()) e["follow_up_responsible"] = p.follow_up_responsible;
-    if (p.received) e["received"] = true;
+    if (p.received)
+      e["received"] = p.received_on.empty() ? nlohmann::json(true) : nlohmann::json(p.received_on);
     plan.push_back(std::move(e));
   }
   out["action_plan"] = plan;

@@ -18,6 +18,7 @@ struct DraftPlanEntry {
   std::string comment;  ///< for the reviewer (how the text matched)
   std::string action, due, responsible, follow_up, follow_up_responsible;
   bool received = false;
+  std::string received_on;  ///< YYYY-MM-DD when the report says
 };
 
 /// Everything the draft file holds.

@@ -273,6 +273,7 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
       if ((e.*member).empty())
         warn(p.line, "the plan entry lacks '" + std::string(label) + "'; the draft has a TODO");
     e.received = r.received_line != 0;
+    e.received_on = r.received_on;
     d.plan.push_back(std::move(e));
     placed.push_back(pe);
   }
@@ -280,9 +281,12 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
     d.received_comment =
         "TODO received: rapporten säger inte att handlingsplanen har kommit in; skriv "
         "`received: YYYY-MM-DD` (eller true) när den har det.";
-  else if (r.received_line)
+  else if (r.received_line && r.received_on.empty())
     d.received_comment = "Rapporten säger att planen har kommit in (rad " +
                          std::to_string(r.received_line) + ") men inte när: received: true.";
+  else if (r.received_line)
+    d.received_comment = "Rapporten säger att planen kom in " + r.received_on + " (rad " +
+                         std::to_string(r.received_line) + ").";
 
   std::vector<std::string> regs = d.regulations;
   d.findings = detail::draft_findings(book, r, placed, regs, name, diags);

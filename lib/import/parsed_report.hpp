@@ -66,7 +66,8 @@ struct ParsedReport {
   std::vector<AreaNarrative> narrative;  ///< A..H, only areas with text
   std::vector<Sentence> plan_intro;
   std::vector<PrintedPlanEntry> plan;
-  int received_line = 0;  ///< where the report says the plan has come in
+  int received_line = 0;    ///< where the report says the plan has come in
+  std::string received_on;  ///< when, if it says (YYYY-MM-DD)
   std::vector<GradeStatement> grades;
   std::vector<std::pair<std::string, Sentence>> actions_required;  ///< area, sentence
   std::vector<UnplacedLine> unplaced;

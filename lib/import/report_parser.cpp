@@ -349,13 +349,18 @@ class Parser {
       out_.actions_required.push_back({area_, {text, line}});
   }
 
+  // Where the report says the plan has come in; a later sentence may give the date.
   void received(const std::string& f, int line) {
-    if (out_.received_line) return;
+    if (!out_.received_on.empty()) return;
     const bool plan = f.find("handlingsplan") != std::string::npos;
     if (plan &&
         (f.find("inkommit") != std::string::npos || f.find("inkommen") != std::string::npos ||
-         f.find("inkom ") != std::string::npos || f.find("har kommit in") != std::string::npos))
-      out_.received_line = line;
+         f.find("inkom ") != std::string::npos || f.find("har kommit in") != std::string::npos)) {
+      if (!out_.received_line) out_.received_line = line;
+      static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+      std::smatch m;
+      if (std::regex_search(f, m, iso) && parse_iso_date(m.str())) out_.received_on = m.str();
+    }
   }
 
   void classify_bullets() {

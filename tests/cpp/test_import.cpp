@@ -423,6 +423,18 @@ TEST(ImportTemplate, LinesItCannotPlaceAreCountedAndListed) {
   EXPECT_THAT(r.yaml, HasSubstr("#   1: Rapport 2024:17, diarienummer 55-1234"));
 }
 
+TEST(ImportTemplate, PlanReceivedOnADateKeepsTheDate) {
+  const std::string text =
+      replaced(sample(), "inkommit med följande handlingsplan.",
+               "inkommit med följande handlingsplan, Handlingsplan inkommen 2025-01-20.");
+  const ImportResult r = import_text(text);
+  ASSERT_EQ(r.inspection.action_plan.size(), 5u);
+  for (const auto& p : r.inspection.action_plan) {
+    EXPECT_TRUE(p.received);
+    EXPECT_EQ(p.received_on, (Date{2025, 1, 20}));
+  }
+}
+
 TEST(ImportTemplate, PlanNotReceivedLeavesATodo) {
   std::string text = replaced(sample(), "efter granskningen inkommit med följande handlingsplan.",
                               "efter granskningen ombetts att skicka följande handlingsplan.");
