@@ -50,6 +50,10 @@ void bind_inspection(py::module_& m) {
       .def_property_readonly(
           "done", [](const PlanEntry& p) { return to_python(p.done); },
           "When the action was completed (a datetime.date), or None.");
+  py::class_<ReportedGrade>(m, "ReportedGrade", "What a published report says an area's grade is.")
+      .def_readonly("area", &ReportedGrade::area, "The area, 'A' to 'H'.")
+      .def_readonly("grade", &ReportedGrade::grade, "The grade the report gives (a Grade).")
+      .def_readonly("text", &ReportedGrade::text, "The report's sentence, as written.");
   py::class_<Trainee>(m, "Trainee",
                       "An ST doctor at the unit, as far as deciding the regulations goes.")
       .def_readonly("id", &Trainee::id, "The trainee's id (free text, no names needed).")
@@ -89,6 +93,8 @@ void bind_inspection(py::module_& m) {
                     "The inspectors' grades that replace computed ones.")
       .def_readonly("action_plan", &Inspection::action_plan,
                     "The action plan (handlingsplan), once it is written.")
+      .def_readonly("reported_grades", &Inspection::reported_grades,
+                    "What a published report says about area grades (from spur import).")
       .def_readonly("notes", &Inspection::notes, "Free-text notes ('' when none).")
       .def_readonly("file", &Inspection::file,
                     "Where it was read from ('<dict>' and the like when not from a file).")

@@ -10,9 +10,11 @@
 #include <cctype>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <map>
 
 #include "diff_command.hpp"
+#include "import_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -140,10 +142,20 @@ spur::RuleBook load_book(const Options& o) {
   return book;
 }
 
+// Reads an inspection file, or standard input for "-" (YAML, or JSON when it starts with '{').
+spur::Inspection read_inspection(const std::string& file) {
+  if (file != "-") return spur::Inspection::load(file);
+  std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{')
+    return spur::Inspection::parse_json(text, "<stdin>");
+  return spur::Inspection::parse(text, "<stdin>");
+}
+
 // Reads and grades one inspection file, printing its warnings.
 spur::Evaluation evaluate_file(const spur::RuleBook& book, const std::string& file) {
   spur::Evaluation ev =
-      spur::evaluate(book, std::make_shared<const spur::Inspection>(spur::Inspection::load(file)));
+      spur::evaluate(book, std::make_shared<const spur::Inspection>(read_inspection(file)));
   print_diagnostics(ev.diagnostics);
   return ev;
 }
@@ -403,7 +415,8 @@ int main(int argc, char** argv) {
       ->default_str("text");
   rules->add_option("--regulation", o.regulation, "only this regulation (default: every one)");
   auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
-  evaluate->add_option("files", o.files, "inspection files (YAML)")->required();
+  evaluate->add_option("files", o.files, "inspection files (YAML); - reads standard input")
+      ->required();
   evaluate->add_option("--format", o.format, "text, json, or csv (the actions)")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->default_str("text");
@@ -446,6 +459,8 @@ int main(int argc, char** argv) {
       ->default_str("text");
   spur::cli::DiffOptions diff_options;
   auto* diff = spur::cli::add_diff_command(app, diff_options);
+  spur::cli::ImportCommandOptions import_options;
+  auto* import = spur::cli::add_import_command(app, import_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")
       ->check(CLI::IsMember({"dot", "json"}))
@@ -480,6 +495,7 @@ int main(int argc, char** argv) {
     if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
+    if (*import) return spur::cli::run_import(import_options, load_book(o));
   } catch (const UsageError& e) {
     std::cerr << command_name(app) << ": error: " << e.option << ": " << e.message << "\n";
     return 2;

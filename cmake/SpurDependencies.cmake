@@ -37,3 +37,14 @@ if(SPUR_BUILD_TESTS)
   spur_require(GTest libgmock-dev TARGETS GTest::gmock)  # Debian ships gmock apart
   spur_require(benchmark libbenchmark-dev)
 endif()
+# poppler's C++ library reads PDF reports for `spur import`; it ships only a pkg-config file.
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(POPPLER_CPP QUIET IMPORTED_TARGET GLOBAL poppler-cpp)
+endif()
+if(NOT TARGET PkgConfig::POPPLER_CPP)
+  message(FATAL_ERROR
+    "spur needs poppler-cpp, from the Debian packages libpoppler-cpp-dev and pkg-config, which "
+    "are not installed. Run scripts/install-deps (it installs every package spur needs), then "
+    "build again; or install them yourself: sudo apt-get install libpoppler-cpp-dev pkg-config")
+endif()

@@ -51,6 +51,15 @@ struct Trainee {
   SourceLocation location;
 };
 
+/// What a published report says an area's grade is ("Handlingsplan inkommen. Gradering
+/// justerad till C."), kept so that evaluation can say when its own grade disagrees.
+struct ReportedGrade {
+  std::string area;
+  Grade grade = Grade::A;
+  std::string text;  ///< the report's words, when given
+  SourceLocation location;
+};
+
 /// One inspection of one unit.
 struct Inspection {
   std::string id;
@@ -62,7 +71,8 @@ struct Inspection {
   Status default_status = Status::not_assessed;
   std::vector<Finding> findings;
   std::vector<Override> overrides;
-  std::vector<PlanEntry> action_plan;  ///< the handlingsplan, once it is written
+  std::vector<PlanEntry> action_plan;          ///< the handlingsplan, once it is written
+  std::vector<ReportedGrade> reported_grades;  ///< what a published report says, by area
   std::string notes;
   std::string file;
   SourceLocation regulations_location;

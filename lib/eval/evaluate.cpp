@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "eval/reported_grades.hpp"
 #include "eval/scale.hpp"
 #include "logging.hpp"
 #include "plan/plan_coverage.hpp"
@@ -538,6 +539,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
                                        : std::optional<bool>(false);
   ev.regulations.reserve(regs.size());
   for (int ri : regs) ev.regulations.push_back(data.regulations[ri].id);
+  detail::compare_reported_grades(ev, insp);
   return ev;
 }
 

@@ -239,6 +239,41 @@ void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   }
 }
 
+// `reported_grades: {D: C}` or `{D: {grade: C, text: "..."}}`: what a published report says.
+void read_reported_grades(YamlReader& r, const YAML::Node& n, Inspection& insp) {
+  if (n.IsNull()) return;
+  if (!r.expect_map(n, "'reported_grades'")) return;
+  r.check_unique_keys(n, "'reported_grades'");
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    auto area = r.scalar(it->first, "an area in 'reported_grades'");
+    if (!area) continue;
+    ReportedGrade g;
+    g.area = *area;
+    g.location = r.location(it->first);
+    const YAML::Node value = it->second;
+    std::optional<std::string> grade;
+    const std::string what = "the reported grade of area " + *area;
+    if (value.IsMap()) {
+      r.check_keys(value, {"grade", "text"}, what);
+      grade = r.text(value, "grade", true, what);
+      g.text = r.text(value, "text", false, what).value_or("");
+    } else if (value.IsScalar()) {
+      grade = value.Scalar();
+    } else {
+      r.error(value, what + " must be a grade such as C, or {grade: C, text: \"...\"}");
+      continue;
+    }
+    if (!grade) continue;
+    if (auto parsed = parse_grade(*grade)) {
+      g.grade = *parsed;
+      insp.reported_grades.push_back(std::move(g));
+    } else {
+      r.error(value.IsMap() ? value["grade"] : value,
+              "unknown grade '" + *grade + "' for " + what + " (grades: A, B, C, D)");
+    }
+  }
+}
+
 Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
   Inspection insp;
   insp.file = r.file();
@@ -253,7 +288,8 @@ Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
 void detail::read_inspection(YamlReader& r, const YAML::Node& n, Inspection& insp,
                              bool header_required) {
   if (!r.expect_map(n, "an inspection")) return;
-  r.check_keys(n, {"inspection", "findings", "overrides", "action_plan", "notes"},
+  r.check_keys(n,
+               {"inspection", "findings", "overrides", "action_plan", "reported_grades", "notes"},
                "an inspection file");
   if (n["inspection"].IsDefined())
     read_header(r, n["inspection"], insp);
@@ -262,6 +298,7 @@ void detail::read_inspection(YamlReader& r, const YAML::Node& n, Inspection& ins
   if (n["findings"].IsDefined()) read_findings(r, n["findings"], insp);
   if (n["overrides"].IsDefined()) read_overrides(r, n["overrides"], insp);
   if (n["action_plan"].IsDefined()) read_plan(r, n["action_plan"], insp);
+  if (n["reported_grades"].IsDefined()) read_reported_grades(r, n["reported_grades"], insp);
   if (n["notes"].IsDefined()) insp.notes = r.scalar(n["notes"], "'notes'").value_or(insp.notes);
 }
 

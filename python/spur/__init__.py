@@ -28,6 +28,7 @@ from spur.errors import Error, FileError, InspectionError, LookupError, RuleErro
 from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
 from spur.inspection import Inspection
+from spur.report_import import ImportedReport, import_report
 from spur.rule_book import RuleBook
 
 from spur import examples  # noqa: E402  (the bundled example inspections)
@@ -40,6 +41,7 @@ __all__ = [
     "Evaluation",
     "FileError",
     "Grade",
+    "ImportedReport",
     "Inspection",
     "InspectionError",
     "Kind",
@@ -51,6 +53,7 @@ __all__ = [
     "__version__",
     "evaluate_many",
     "examples",
+    "import_report",
     "inspections_from_frame",
     "read_dates",
 ]

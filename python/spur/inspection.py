@@ -115,6 +115,11 @@ class Inspection:
             ]
         if c.action_plan:
             out["action_plan"] = [_plan_entry(p) for p in c.action_plan]
+        if c.reported_grades:
+            out["reported_grades"] = {
+                g.area: {"grade": g.grade.name, **({"text": g.text} if g.text else {})}
+                for g in c.reported_grades
+            }
         return out
 
     @property
@@ -166,6 +171,11 @@ class Inspection:
     def action_plan(self) -> list[_core.PlanEntry]:
         """The action plan (handlingsplan), once it is written."""
         return self._core.action_plan
+
+    @property
+    def reported_grades(self) -> list[_core.ReportedGrade]:
+        """What a published report says about each area's grade (``reported_grades``)."""
+        return self._core.reported_grades
 
     @property
     def warnings(self) -> list[_core.Diagnostic]:

@@ -1,0 +1,280 @@
+// Drafting findings (see drafting.hpp). A finding's note quotes the report: the sentences of
+// the area's text that speak most of the requirement (content words weighted by rarity), the
+// weaknesses and improvement points that do, and a marker saying it is a draft. Its status
+// comes from the wording of those sentences; when the words disagree or say nothing, and when
+// not_met would imply dependents (a prerequisite), the draft says partially_met and warns.
+
+#include "import/drafting.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "import/requirement_match.hpp"
+#include "import/text_match.hpp"
+
+namespace spur::detail {
+namespace {
+
+// Words of something that exists but falls short, checked before the words of absence
+// (so "inte alltid" is not read as "inte").
+constexpr std::string_view partial_cues[] = {"i viss utsträckning",
+                                             "i varierande utsträckning",
+                                             "brister i",
+                                             "inte alltid",
+                                             "ej alltid",
+                                             "inte strukturerat",
+                                             "inte strukturerad",
+                                             "inte systematiskt",
+                                             "inte regelbundet",
+                                             "inte tillräckligt",
+                                             "inte fullt ut",
+                                             "sporadiskt",
+                                             "ostrukturerat",
+                                             "ostrukturerad",
+                                             "förekommer, men",
+                                             "förekommer men",
+                                             "variation",
+                                             "varierar",
+                                             "varierande",
+                                             "vissa",
+                                             "delvis",
+                                             "ansats",
+                                             "otillräcklig",
+                                             "bristfällig",
+                                             "ojämn",
+                                             "oklart",
+                                             "få "};
+constexpr std::string_view absent_cues[] = {"saknas", "saknar", "finns inte", "finns ej", "inte",
+                                            "ej",     "inga",   "ingen",      "aldrig"};
+
+// `cue` at a word start in `f` (masked text), whole words.
+bool find_cue(std::string& f, std::string_view cue) {
+  std::size_t at = 0;
+  while ((at = f.find(cue, at)) != std::string::npos) {
+    const bool start = at == 0 || f[at - 1] == ' ' || f[at - 1] == '(' || f[at - 1] == ',';
+    const std::size_t end = at + cue.size();
+    const bool stop = cue.back() == ' ' || end >= f.size() || f[end] == ' ' || f[end] == ',' ||
+                      f[end] == '.' || f[end] == ';' || f[end] == ')';
+    if (start && stop) {
+      for (std::size_t i = at; i < end; ++i) f[i] = '#';
+      return true;
+    }
+    at = end;
+  }
+  return false;
+}
+
+std::string quoted_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + ("\"" + trim(w) + "\"");
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  return out;
+}
+
+}  // namespace
+
+Wording read_wording(const std::vector<std::string>& sentences) {
+  Wording w;
+  for (const auto& s : sentences) {
+    std::string f = without_hyphens(fold(s));
+    for (auto cue : partial_cues)
+      while (find_cue(f, cue))
+        if (std::find(w.partial_words.begin(), w.partial_words.end(), cue) == w.partial_words.end())
+          w.partial_words.emplace_back(cue);
+    for (auto cue : absent_cues)
+      while (find_cue(f, cue))
+        if (std::find(w.absent_words.begin(), w.absent_words.end(), cue) == w.absent_words.end())
+          w.absent_words.emplace_back(cue);
+  }
+  if (!w.partial_words.empty())
+    w.status = Status::partially_met;
+  else if (!w.absent_words.empty())
+    w.status = Status::not_met;
+  return w;
+}
+
+std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedReport& report,
+                                         const std::vector<PlacedPlanEntry>& plan,
+                                         const std::vector<std::string>& regulations,
+                                         const std::string& source,
+                                         std::vector<Diagnostic>& diagnostics) {
+  const TopicScorer scorer(book);
+  auto warn = [&](int line, std::string message, const std::string& id = {}) {
+    diagnostics.push_back({Severity::warning, source, line, 0, std::move(message), id});
+  };
+
+  // Which requirements, in report order of first mention, and the lines that name them.
+  struct Named {
+    const Requirement* requirement;
+    int line;
+    bool in_plan;
+    std::vector<std::string> required_sentences;  // "Åtgärd krävs" sentences
+  };
+  std::vector<Named> named;
+  auto add = [&](const Requirement* q, int line, bool in_plan) -> Named& {
+    for (auto& n : named)
+      if (n.requirement->id == q->id) {
+        n.in_plan = n.in_plan || in_plan;
+        return n;
+      }
+    named.push_back({q, line, in_plan, {}});
+    return named.back();
+  };
+  for (const auto& p : plan)
+    if (p.requirement) add(p.requirement, p.printed->line, true);
+
+  // "Åtgärd krävs": the provision of the area the sentence (or the one before it) speaks of.
+  for (const auto& [area, s] : report.actions_required) {
+    std::string text = s.text;
+    if (content_words(text).size() < 3)
+      for (const auto& a : report.narrative)
+        if (a.area == area)
+          for (std::size_t i = 1; i < a.sentences.size(); ++i)
+            if (a.sentences[i].line == s.line && a.sentences[i].text == s.text)
+              text = a.sentences[i - 1].text + " " + text;
+    const Requirement* best = nullptr;
+    const Requirement* second = nullptr;
+    double best_score = 0, second_score = 0;
+    for (const auto& reg_id : regulations) {
+      const Regulation* reg = book.find_regulation(reg_id);
+      if (!reg) continue;
+      for (const auto& q : reg->requirements) {
+        if (q.area != area || q.kind != Kind::provision) continue;
+        const double v = scorer.score(q, text).value;
+        if (v > best_score && (!best || best->id != q.id)) {
+          if (best) second = best, second_score = best_score;
+          best = &q;
+          best_score = v;
+        } else if (v > second_score && best && best->id != q.id) {
+          second = &q;
+          second_score = v;
+        }
+      }
+    }
+    if (!best || best_score < 3.0) {
+      warn(s.line, "\"" + s.text + "\" requires action but names no föreskrift of area " + area +
+                       " clearly; add the finding by hand");
+      continue;
+    }
+    if (second && second_score >= 0.85 * best_score)
+      warn(s.line,
+           "\"" + s.text + "\" could concern " + best->id + " or " + second->id + "; drafted " +
+               best->id + ", check which",
+           best->id);
+    add(best, s.line, false).required_sentences.push_back(s.text);
+  }
+
+  std::vector<DraftFinding> out;
+  for (const auto& n : named) {
+    const Requirement& q = *n.requirement;
+    std::vector<std::string> quoted;
+    // The area's sentences that speak most of the requirement.
+    for (const auto& a : report.narrative) {
+      if (a.area != q.area) continue;
+      const auto& ss = a.sentences;
+      std::size_t best = ss.size();
+      TopicScorer::Score best_score;
+      for (std::size_t i = 0; i < ss.size(); ++i) {
+        auto sc = scorer.score(q, ss[i].text);
+        if (sc.value > best_score.value) best = i, best_score = sc;
+      }
+      if (best == ss.size() || best_score.words < 2 || best_score.value < 3.0) break;
+      std::vector<std::string> chosen;
+      if (best > 0) {
+        const auto prev = scorer.score(q, ss[best - 1].text);
+        if (prev.value >= 0.6 * best_score.value &&
+            scorer.gain(q, best_score, ss[best - 1].text) > 0.5)
+          chosen.push_back(ss[best - 1].text);
+      }
+      chosen.push_back(ss[best].text);
+      if (best + 1 < ss.size() && scorer.gain(q, best_score, ss[best + 1].text) >= 1.0)
+        chosen.push_back(ss[best + 1].text);
+      quoted = chosen;
+      break;
+    }
+    for (const auto& s : n.required_sentences)
+      if (std::find(quoted.begin(), quoted.end(), s) == quoted.end()) quoted.push_back(s);
+    std::vector<std::string> wording = quoted;
+    double best_bullet = 0;
+    for (const auto& b : report.bullets)
+      if (b.kind != BulletKind::strength)
+        best_bullet = std::max(best_bullet, scorer.score(q, b.text).value);
+    for (const auto& b : report.bullets) {
+      if (b.kind == BulletKind::strength) continue;
+      const auto sc = scorer.score(q, b.text);
+      if (sc.words < 2 || sc.value < 3.0 || sc.value < 0.6 * best_bullet) continue;
+      if (b.kind == BulletKind::weakness) {
+        quoted.push_back("Svaghet: " + b.text);
+        wording.push_back(b.text);
+      } else {
+        quoted.push_back("Förbättringspotential: " + b.text);
+      }
+    }
+
+    DraftFinding f;
+    f.requirement = q.id;
+    f.area = q.area;
+    f.line = n.line;
+    const Wording w = read_wording(wording);
+    std::vector<std::string> dependents;
+    for (const auto& reg : regulations)
+      if (book.find_regulation(reg))
+        for (auto& d : book.dependents(reg, q.id))
+          if (std::find(dependents.begin(), dependents.end(), d) == dependents.end())
+            dependents.push_back(d);
+    const std::string where = n.in_plan ? "the plan entry for " + q.id : q.id;
+    if (!w.status) {
+      f.status = Status::partially_met;
+      f.decided = "inga ord avgör; delvis uppfyllt som försiktigt val";
+      warn(n.line,
+           quoted.empty() ? q.id +
+                                ": the report's text says nothing more of it; drafted "
+                                "partially_met, confirm"
+                          : q.id +
+                                ": no words decide between not_met and partially_met; "
+                                "drafted partially_met, confirm",
+           q.id);
+    } else if (*w.status == Status::partially_met) {
+      f.status = Status::partially_met;
+      f.decided = "delvis uppfyllt efter " + quoted_list(w.partial_words) +
+                  (w.absent_words.empty() ? "" : " (mot " + quoted_list(w.absent_words) + ")");
+      if (!w.absent_words.empty())
+        warn(n.line,
+             q.id + ": the wording points both ways (" + quoted_list(w.partial_words) +
+                 " against " + quoted_list(w.absent_words) + "); drafted partially_met, confirm",
+             q.id);
+    } else if (!dependents.empty()) {
+      f.status = Status::partially_met;
+      f.decided = "ordet " + quoted_list(w.absent_words) + " talar för ej uppfyllt, men " + q.id +
+                  " är förutsättning för " + join(dependents, ", ") +
+                  "; delvis uppfyllt tills det bekräftas";
+      warn(n.line,
+           q.id + " reads as not_met (" + quoted_list(w.absent_words) +
+               ") but is a prerequisite of " + join(dependents, ", ") +
+               ": not_met would make them unmet too; drafted partially_met, confirm",
+           q.id);
+    } else {
+      f.status = Status::not_met;
+      f.decided = "ej uppfyllt efter " + quoted_list(w.absent_words);
+    }
+    std::string note = "UTKAST, bekräfta mot rapporten (" + f.decided + ").";
+    if (!quoted.empty()) note += " " + join(quoted, " ");
+    if (n.in_plan) note += " (Med i handlingsplanen.)";
+    f.note = std::move(note);
+    (void)where;
+    out.push_back(std::move(f));
+  }
+  std::sort(out.begin(), out.end(), [&](const DraftFinding& a, const DraftFinding& b) {
+    const auto& ids = book.requirement_ids();
+    return std::find(ids.begin(), ids.end(), a.requirement) <
+           std::find(ids.begin(), ids.end(), b.requirement);
+  });
+  return out;
+}
+
+}  // namespace spur::detail

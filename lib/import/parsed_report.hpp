@@ -1,0 +1,87 @@
+#pragma once
+// What the import reads out of a report's text before drafting: the report's parts, each with
+// the line it came from.
+
+#include <string>
+#include <vector>
+
+#include "spur/error.hpp"
+#include "spur/import.hpp"
+#include "spur/rule_book.hpp"
+#include "spur/types.hpp"
+
+namespace spur::detail {
+
+struct Sentence {
+  std::string text;
+  int line = 0;
+};
+
+enum class BulletKind { strength, weakness, improvement };
+
+/// One bullet of the summary table (Styrkor / Svagheter / Förbättringspotential).
+struct Bullet {
+  std::string text;
+  int line = 0;
+  BulletKind kind = BulletKind::strength;
+};
+
+/// One handlingsplan entry as printed.
+struct PrintedPlanEntry {
+  std::string area;         ///< from its heading ("D. Tjänstgöringens upplägg")
+  int line = 0;             ///< of the heading
+  std::string requirement;  ///< the requirement text as printed, lines joined by '\n'
+  int requirement_line = 0;
+  std::string action, due, responsible, follow_up, follow_up_responsible;
+  int responsible_line = 0, follow_up_responsible_line = 0;
+};
+
+/// "Graderingen är ändrad till C." in an area's text.
+struct GradeStatement {
+  std::string area;
+  Grade grade = Grade::C;
+  std::string text;
+  int line = 0;
+};
+
+struct FoundField {
+  std::string value;
+  int line = 0;
+};
+
+/// The narrative of one area: its sentences in report order.
+struct AreaNarrative {
+  std::string area;
+  std::vector<Sentence> sentences;
+};
+
+struct ParsedReport {
+  FoundField unit, specialty, date;
+  std::vector<std::pair<std::string, int>> regulation_mentions;  ///< regulation id, line
+  int parallel_line = 0;               ///< "Vid två parallella utbildningar ..."
+  int two_regulation_marker_line = 0;  ///< "(endast 2021)", "2015 2021"
+  std::vector<std::string> listed;     ///< ids of the requirement texts the report prints
+  std::vector<Bullet> bullets;
+  bool bullets_guessed = false;          ///< where one list ends was guessed from the wording
+  std::vector<AreaNarrative> narrative;  ///< A..H, only areas with text
+  std::vector<Sentence> plan_intro;
+  std::vector<PrintedPlanEntry> plan;
+  int received_line = 0;    ///< where the report says the plan has come in
+  std::string received_on;  ///< when, if it says (YYYY-MM-DD)
+  std::vector<GradeStatement> grades;
+  std::vector<std::pair<std::string, Sentence>> actions_required;  ///< area, sentence
+  std::vector<UnplacedLine> unplaced;
+  std::vector<Diagnostic> diagnostics;
+  int evidence = 0;  ///< headings, labels and rule texts of a SPUR report found
+
+  std::vector<Sentence>& area_text(const std::string& area);
+};
+
+/// Reads the report's lines (1-based numbers are their indices plus one).
+ParsedReport parse_report(const RuleBook& book, const std::vector<std::string>& lines,
+                          const std::string& source);
+
+/// True for a running page header or footer ("LÄKARNAS INSTITUT FÖR ...", "Sida 3 av 12").
+bool is_page_furniture(std::string_view line);
+
+}  // namespace spur::detail
