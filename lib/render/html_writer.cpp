@@ -103,6 +103,44 @@ class HtmlWriter {
  public:
   explicit HtmlWriter(const Report& r) : r_(r), l_(r.options.language) {}
 
+  // The summary alone, styled under one class so that it leaves a notebook's page alone.
+  std::string fragment() {
+    const InspectionReport& i = r_.inspections.front();
+    std::string scoped;
+    std::string_view rules = css.substr(0, css.find("@media print"));
+    // Prefix every selector with the fragment's class.
+    std::size_t pos = 0;
+    while (pos < rules.size()) {
+      const std::size_t brace = rules.find('{', pos);
+      if (brace == std::string_view::npos) break;
+      const std::size_t close = rules.find('}', brace);
+      std::string selectors(rules.substr(pos, brace - pos));
+      std::string_view block = rules.substr(brace, close - brace + 1);
+      std::string out;
+      std::size_t start = 0;
+      while (start <= selectors.size()) {
+        std::size_t comma = selectors.find(',', start);
+        if (comma == std::string::npos) comma = selectors.size();
+        std::string one = selectors.substr(start, comma - start);
+        one.erase(0, one.find_first_not_of(" \n"));
+        if (!one.empty() && one != ":root" && one != "*" && one != "body")
+          out += (out.empty() ? "" : ",") + std::string(".spur-summary ") + one;
+        else if (one == ":root")
+          out += (out.empty() ? "" : ",") + std::string(".spur-summary");
+        start = comma + 1;
+      }
+      if (!out.empty()) scoped += out + std::string(block) + "\n";
+      pos = close + 1;
+    }
+    s_ << "<div class=\"spur-summary\" lang=\"" << (l_ == Language::sv ? "sv" : "en")
+       << "\">\n<style>" << scoped << "</style>\n<p><strong>" << esc(name(i)) << "</strong>"
+       << (i.id.empty() ? "" : " (" + esc(i.id) + ")") << (i.date.empty() ? "" : ", " + esc(i.date))
+       << "</p>\n";
+    summary(i, "h3", false);
+    s_ << "</div>\n";
+    return s_.str();
+  }
+
   std::string write() {
     const bool many = r_.summary();
     const InspectionReport& first = r_.inspections.front();
@@ -178,11 +216,12 @@ class HtmlWriter {
       s_ << "<th scope=\"col\" class=\"grade\" title=\"" << esc(r_.area_names[a]) << "\">"
          << esc(r_.area_ids[a]) << "</th>";
     s_ << "<th scope=\"col\" class=\"count\">" << label::action_required(l_) << "</th>"
-       << "<th scope=\"col\" class=\"count\">" << label::overdue_plans(l_) << "</th></tr></thead>\n<tbody>\n";
+       << "<th scope=\"col\" class=\"count\">" << label::overdue_plans(l_)
+       << "</th></tr></thead>\n<tbody>\n";
     bool adjusted = false, provisional = false, overridden = false;
     for (const auto& i : r_.inspections) {
-      s_ << "<tr><th scope=\"row\"><a href=\"#" << esc(anchor(i)) << "\">" << esc(name(i))
-         << "</a>" << (i.date.empty() ? "" : " <small>" + esc(i.date) + "</small>") << "</th>";
+      s_ << "<tr><th scope=\"row\"><a href=\"#" << esc(anchor(i)) << "\">" << esc(name(i)) << "</a>"
+         << (i.date.empty() ? "" : " <small>" + esc(i.date) + "</small>") << "</th>";
       for (const auto& a : i.areas) {
         grade_td(a.combined);
         adjusted = adjusted || a.combined.adjusted;
@@ -212,9 +251,9 @@ class HtmlWriter {
          << "</th><td class=\"count\">" << required << "</td><td class=\"count\">" << recommended
          << "</td></tr>\n";
     }
-    s_ << "</tbody>\n<tfoot><tr><th scope=\"row\">" << label::total(l_) << "</th><td class=\"count\">"
-       << total_required << "</td><td class=\"count\">" << total_recommended
-       << "</td></tr></tfoot>\n</table>\n</section>\n";
+    s_ << "</tbody>\n<tfoot><tr><th scope=\"row\">" << label::total(l_)
+       << "</th><td class=\"count\">" << total_required << "</td><td class=\"count\">"
+       << total_recommended << "</td></tr></tfoot>\n</table>\n</section>\n";
   }
 
   void inspection(const InspectionReport& i, int level) {
@@ -240,7 +279,13 @@ class HtmlWriter {
       s_ << "</ul></div>\n";
     }
 
-    // Summary: areas × regulations.
+    summary(i, h2, true);
+    for (const auto& a : i.areas) area(i, a, h2, h3);
+    plan(i, h2);
+  }
+
+  // Areas × regulations with the grades, the legend, and the counts of actions.
+  void summary(const InspectionReport& i, const std::string& h2, bool links) {
     const bool several = i.regulations.size() > 1;
     s_ << "<section class=\"summary\">\n<" << h2 << ">" << label::summary(l_) << "</" << h2 << ">\n"
        << "<table class=\"summary\">\n<thead><tr><th scope=\"col\">" << label::area(l_) << "</th>";
@@ -253,11 +298,16 @@ class HtmlWriter {
     for (const auto& a : i.areas) {
       if (a.section != section && !a.section.empty()) {
         section = a.section;
-        s_ << "<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"" << (i.regulations.size() + 1 + several)
-           << "\">" << esc(section) << "</th></tr>\n";
+        s_ << "<tr class=\"section\"><th scope=\"rowgroup\" colspan=\""
+           << (i.regulations.size() + 1 + several) << "\">" << esc(section) << "</th></tr>\n";
       }
-      s_ << "<tr data-area=\"" << esc(a.id) << "\"><th scope=\"row\"><a href=\"#" << esc(anchor(i))
-         << "-area-" << esc(a.id) << "\">" << esc(a.id) << "</a> " << esc(a.name) << "</th>";
+      s_ << "<tr data-area=\"" << esc(a.id) << "\"><th scope=\"row\">";
+      if (links)
+        s_ << "<a href=\"#" << esc(anchor(i)) << "-area-" << esc(a.id) << "\">" << esc(a.id)
+           << "</a> ";
+      else
+        s_ << esc(a.id) << " ";
+      s_ << esc(a.name) << "</th>";
       for (const auto& g : a.grades) {
         grade_td(g);
         adjusted = adjusted || g.adjusted;
@@ -276,9 +326,6 @@ class HtmlWriter {
            : *i.action_plan_required ? label::yes(l_)
                                      : label::no(l_))
        << "</strong>.</p>\n</section>\n";
-
-    for (const auto& a : i.areas) area(i, a, h2, h3);
-    plan(i, h2);
   }
 
   void area(const InspectionReport& i, const ReportArea& a, const std::string& h2,
@@ -289,8 +336,8 @@ class HtmlWriter {
     if (!a.preamble.empty()) s_ << "<p class=\"preamble\">" << esc(a.preamble) << "</p>\n";
 
     // The scale, the grade marked per regulation.
-    s_ << "<table class=\"scale\">\n<thead><tr><th scope=\"col\" class=\"grade\">" << label::grade(l_)
-       << "</th>";
+    s_ << "<table class=\"scale\">\n<thead><tr><th scope=\"col\" class=\"grade\">"
+       << label::grade(l_) << "</th>";
     for (const auto& reg : i.regulations)
       s_ << "<th scope=\"col\" class=\"grade\">" << esc(wording::regulation_year(reg)) << "</th>";
     s_ << "<th scope=\"col\">" << label::scale(l_) << "</th></tr></thead>\n<tbody>\n";
@@ -366,7 +413,8 @@ class HtmlWriter {
       if (x.implied) extra.emplace_back(l_ == Language::sv ? "härlett" : "implied");
       if (several) {
         std::string regs;
-        for (const auto& r : x.regulations) regs += (regs.empty() ? "" : ", ") + wording::regulation_short(r);
+        for (const auto& r : x.regulations)
+          regs += (regs.empty() ? "" : ", ") + wording::regulation_short(r);
         extra.push_back(regs);
       }
       if (!extra.empty()) {
@@ -390,9 +438,11 @@ class HtmlWriter {
     if (p.plan_due) s_ << label::plan_due(l_) << " " << p.plan_due->iso() << ". ";
     if (p.received_on)
       s_ << label::received_on(l_) << " " << p.received_on->iso()
-         << (p.in_time ? std::string(" (") +
-                             std::string(*p.in_time ? label::plan_in_time(l_) : label::plan_late(l_)) + ")"
-                       : std::string())
+         << (p.in_time
+                 ? std::string(" (") +
+                       std::string(*p.in_time ? label::plan_in_time(l_) : label::plan_late(l_)) +
+                       ")"
+                 : std::string())
          << ". ";
     s_ << label::as_of(l_) << " " << r_.options.as_of.iso() << ".</p>\n";
     s_ << "<table class=\"plan\">\n<thead><tr><th scope=\"col\">" << label::requirement(l_)
@@ -401,11 +451,13 @@ class HtmlWriter {
        << "</th><th scope=\"col\">" << label::received(l_) << "</th><th scope=\"col\">"
        << label::state(l_) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& x : p.items) {
-      s_ << "<tr data-requirement=\"" << esc(x.requirement) << "\" data-state=\"" << to_string(x.state)
-         << "\"><th scope=\"row\"><strong>" << esc(x.requirement) << "</strong><span class=\"note\">"
-         << esc(x.requirement_text) << "</span></th><td>" << esc(x.action);
+      s_ << "<tr data-requirement=\"" << esc(x.requirement) << "\" data-state=\""
+         << to_string(x.state) << "\"><th scope=\"row\"><strong>" << esc(x.requirement)
+         << "</strong><span class=\"note\">" << esc(x.requirement_text) << "</span></th><td>"
+         << esc(x.action);
       if (!x.responsible.empty())
-        s_ << "<span class=\"note\">" << label::responsible(l_) << ": " << esc(x.responsible) << "</span>";
+        s_ << "<span class=\"note\">" << label::responsible(l_) << ": " << esc(x.responsible)
+           << "</span>";
       s_ << "</td><td>" << esc(x.due) << "<span class=\"note\">"
          << esc(wording::interval_text(x.due_start, x.due_end)) << "</span></td><td>"
          << esc(x.follow_up) << "<span class=\"note\">" << label::next_follow_up(l_) << ": "
@@ -413,9 +465,10 @@ class HtmlWriter {
       if (!x.follow_up_responsible.empty())
         s_ << "; " << label::follow_up_responsible(l_) << ": " << esc(x.follow_up_responsible);
       s_ << "</span></td><td>" << (x.received ? label::yes(l_) : label::no(l_))
-         << (x.received_on ? " " + x.received_on->iso() : std::string()) << "</td><td class=\"state state-"
-         << to_string(x.state) << "\">" << wording::state_name(x.state, l_)
-         << (x.done ? " " + x.done->iso() : std::string()) << "</td></tr>\n";
+         << (x.received_on ? " " + x.received_on->iso() : std::string())
+         << "</td><td class=\"state state-" << to_string(x.state) << "\">"
+         << wording::state_name(x.state, l_) << (x.done ? " " + x.done->iso() : std::string())
+         << "</td></tr>\n";
     }
     s_ << "</tbody>\n</table>\n";
     if (!p.warnings.empty()) {
@@ -435,6 +488,10 @@ class HtmlWriter {
 
 std::string to_html(const Report& report) {
   return HtmlWriter(report).write();
+}
+
+std::string to_html_summary(const Report& report) {
+  return HtmlWriter(report).fragment();
 }
 
 }  // namespace spur

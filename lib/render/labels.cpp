@@ -111,7 +111,8 @@ std::string regulation_short(std::string_view id) {
   std::string prefix;
   for (std::size_t i = 0; i + 2 < parts.size(); ++i) {
     if (i) prefix += '-';
-    for (char c : parts[i]) prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char c : parts[i])
+      prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return prefix + " " + parts[parts.size() - 2] + ":" + parts.back();
 }

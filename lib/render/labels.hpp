@@ -42,7 +42,8 @@ inline constexpr Label no_plan{"Ingen handlingsplan har kommit in.", "No action 
 inline constexpr Label plan_required{"Handlingsplan krävs", "Action plan required"};
 inline constexpr Label yes{"ja", "yes"};
 inline constexpr Label no{"nej", "no"};
-inline constexpr Label possibly{"kanske (D är fortfarande möjligt)", "possibly (D is still possible)"};
+inline constexpr Label possibly{"kanske (D är fortfarande möjligt)",
+                                "possibly (D is still possible)"};
 inline constexpr Label plan_due{"Handlingsplanen skulle komma in senast", "The plan was due by"};
 inline constexpr Label plan_received{"inkommen", "received"};
 inline constexpr Label plan_in_time{"i tid", "in time"};
@@ -63,7 +64,7 @@ inline constexpr Label required_per_area{"Åtgärder som krävs per område",
                                          "Required actions per area"};
 inline constexpr Label heat_map{"Graderingar per enhet och område", "Grades by unit and area"};
 inline constexpr Label total{"Summa", "Total"};
-inline constexpr Label inspections{"Inspektioner", "Inspections"};
+inline constexpr Label inspections{"inspektioner", "inspections"};
 inline constexpr Label legend{"Teckenförklaring", "Legend"};
 inline constexpr Label legend_adjusted{"D→C: handlingsplan inkommen, graderingen justerad till C",
                                        "D→C: action plan received, grade adjusted to C"};

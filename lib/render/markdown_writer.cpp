@@ -71,9 +71,7 @@ class MarkdownWriter {
   static std::string name(const InspectionReport& i) {
     return !i.unit.empty() ? i.unit : !i.id.empty() ? i.id : i.file;
   }
-  static std::string cell(const GradeCell& c) {
-    return "**" + md(c.text()) + "**";
-  }
+  static std::string cell(const GradeCell& c) { return "**" + md(c.text()) + "**"; }
 
   void stamp() {
     const RuleBookStamp& b = r_.rule_book;
@@ -92,8 +90,8 @@ class MarkdownWriter {
   }
 
   void summary_page() {
-    s_ << "# " << label::summary_report(l_) << "\n\n" << r_.inspections.size() << " "
-       << label::inspections(l_) << "\n\n";
+    s_ << "# " << label::summary_report(l_) << "\n\n"
+       << r_.inspections.size() << " " << label::inspections(l_) << "\n\n";
     stamp();
     s_ << "\n## " << label::heat_map(l_) << "\n\n| " << label::unit(l_) << " |";
     for (const auto& a : r_.area_ids) s_ << " " << md(a) << " |";
@@ -113,7 +111,8 @@ class MarkdownWriter {
     }
     legend(adjusted, provisional, overridden);
     s_ << "\n## " << label::required_per_area(l_) << "\n\n| " << label::area(l_) << " | "
-       << label::action_required(l_) << " | " << label::action_recommended(l_) << " |\n|---|--:|--:|\n";
+       << label::action_required(l_) << " | " << label::action_recommended(l_)
+       << " |\n|---|--:|--:|\n";
     int total_required = 0, total_recommended = 0;
     for (std::size_t a = 0; a < r_.area_ids.size(); ++a) {
       int required = 0, recommended = 0;
@@ -126,8 +125,8 @@ class MarkdownWriter {
       s_ << "| " << md(r_.area_ids[a]) << " " << md(r_.area_names[a]) << " | " << required << " | "
          << recommended << " |\n";
     }
-    s_ << "| **" << label::total(l_) << "** | **" << total_required << "** | **" << total_recommended
-       << "** |\n";
+    s_ << "| **" << label::total(l_) << "** | **" << total_required << "** | **"
+       << total_recommended << "** |\n";
   }
 
   void inspection(const InspectionReport& i, int level) {
@@ -169,7 +168,8 @@ class MarkdownWriter {
       s_ << "\n";
     }
     legend(adjusted, provisional, overridden);
-    s_ << "\n" << label::action_required(l_) << ": **" << i.required_count << "**; "
+    s_ << "\n"
+       << label::action_required(l_) << ": **" << i.required_count << "**; "
        << label::action_recommended(l_) << ": **" << i.recommended_count << "**. "
        << label::plan_required(l_) << ": **"
        << md(!i.action_plan_required   ? label::possibly(l_)
@@ -208,7 +208,8 @@ class MarkdownWriter {
       bool any = false;
       for (const auto& q : a.requirements) any = any || q.kind == kind;
       if (!any) continue;
-      s_ << "\n" << h3 << " " << wording::kind_heading(kind, l_) << "\n\n| " << label::requirement(l_)
+      s_ << "\n"
+         << h3 << " " << wording::kind_heading(kind, l_) << "\n\n| " << label::requirement(l_)
          << " | " << label::text(l_) << " |";
       for (const auto& reg : i.regulations)
         s_ << " " << label::status(l_)
@@ -230,7 +231,8 @@ class MarkdownWriter {
           s_ << " " << (unmet ? "**" : "") << md(wording::status_name(c.status, l_))
              << (unmet ? "**" : "");
           if (!c.present) s_ << "–";
-          if (std::string why = wording::implied_text(c, l_); !why.empty()) s_ << " (" << md(why) << ")";
+          if (std::string why = wording::implied_text(c, l_); !why.empty())
+            s_ << " (" << md(why) << ")";
           s_ << " |";
         }
         s_ << "\n";
@@ -280,10 +282,11 @@ class MarkdownWriter {
     if (p.plan_due) s_ << label::plan_due(l_) << " " << p.plan_due->iso() << ". ";
     if (p.received_on)
       s_ << label::received_on(l_) << " " << p.received_on->iso()
-         << (p.in_time ? std::string(" (") +
-                             std::string(*p.in_time ? label::plan_in_time(l_) : label::plan_late(l_)) +
-                             ")"
-                       : std::string())
+         << (p.in_time
+                 ? std::string(" (") +
+                       std::string(*p.in_time ? label::plan_in_time(l_) : label::plan_late(l_)) +
+                       ")"
+                 : std::string())
          << ". ";
     s_ << label::as_of(l_) << " " << r_.options.as_of.iso() << ".\n\n| " << label::requirement(l_)
        << " | " << label::planned_action(l_) << " | " << label::responsible(l_) << " | "
@@ -298,8 +301,8 @@ class MarkdownWriter {
       s_ << " | " << wording::date_text(x.next_follow_up) << " | "
          << (x.received ? label::yes(l_) : label::no(l_))
          << (x.received_on ? " " + x.received_on->iso() : std::string()) << " | **"
-         << wording::state_name(x.state, l_) << "**" << (x.done ? " " + x.done->iso() : std::string())
-         << " |\n";
+         << wording::state_name(x.state, l_) << "**"
+         << (x.done ? " " + x.done->iso() : std::string()) << " |\n";
     }
     for (const auto& w : p.warnings) s_ << "\n- " << md(w);
     if (!p.warnings.empty()) s_ << "\n";
