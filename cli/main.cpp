@@ -11,6 +11,7 @@
 #include <map>
 
 #include "diff_command.hpp"
+#include "report_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -138,7 +139,7 @@ bool fails(const spur::Evaluation& ev, spur::Grade threshold) {
   return false;
 }
 
-int run_evaluate(const Options& o) {
+int run_evaluate(const Options& o, const spur::cli::ReportOptions& workbook) {
   spur::RuleBook book = load_book(o);
   std::optional<spur::Grade> threshold;
   if (!o.fail_on.empty()) threshold = spur::parse_grade(o.fail_on);
@@ -147,11 +148,15 @@ int run_evaluate(const Options& o) {
   nlohmann::json all = nlohmann::json::array();
   bool first = true;
   if (o.format == "csv") std::cout << spur::cli::actions_csv_header();
+  std::vector<spur::Evaluation> kept;  // --format xlsx: every evaluation goes in one workbook
+  kept.reserve(o.files.size());
   for (const auto& file : o.files) {
     try {
       spur::Evaluation ev = evaluate_file(book, file);
       failed = failed || (threshold && fails(ev, *threshold));
-      if (o.format == "json") {
+      if (o.format == "xlsx") {
+        kept.push_back(std::move(ev));
+      } else if (o.format == "json") {
         all.push_back(spur::to_json(ev));
       } else if (o.format == "csv") {
         std::cout << spur::cli::actions_csv(ev, false);
@@ -169,6 +174,11 @@ int run_evaluate(const Options& o) {
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   if (status) return status;
+  if (o.format == "xlsx") {
+    std::vector<const spur::Evaluation*> evaluations;
+    for (const auto& ev : kept) evaluations.push_back(&ev);
+    if (int written = spur::cli::write_workbook(workbook, evaluations)) return written;
+  }
   return failed ? 3 : 0;
 }
 
@@ -290,8 +300,10 @@ int main(int argc, char** argv) {
       ->default_str("text");
   auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
   evaluate->add_option("files", o.files, "inspection files (YAML)")->required();
-  evaluate->add_option("--format", o.format, "text, json, or csv (the actions)")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
+  evaluate->add_option("--format", o.format, "text, json, csv (the actions) or xlsx (with --out)")
+      ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
+  spur::cli::ReportOptions report_options;
+  spur::cli::add_workbook_options(*evaluate, report_options);
   evaluate
       ->add_option("--fail-on", o.fail_on,
                    "exit 3 when some area is certainly graded this or worse (C or D)")
@@ -317,6 +329,7 @@ int main(int argc, char** argv) {
   dates->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   spur::cli::DiffOptions diff_options;
   auto* diff = spur::cli::add_diff_command(app, diff_options);
+  auto* report = spur::cli::add_report_command(app, report_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
 
@@ -335,13 +348,14 @@ int main(int argc, char** argv) {
   try {
     if (*validate) return run_validate(o);
     if (*rules) return run_rules(o);
-    if (*evaluate) return run_evaluate(o);
+    if (*evaluate) return run_evaluate(o, report_options);
     if (*explain) return run_explain(o);
     if (*graph) return run_graph(o);
     if (*plan) return run_plan(o);
     if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
+    if (*report) return spur::cli::run_report(report_options, load_book(o));
   } catch (const spur::Error& e) {
     print_diagnostics(e.diagnostics());
     return 1;

@@ -31,8 +31,8 @@ struct ReportOptions {
 
 /// A grade as a report shows it: the grade that stands, or the grades still possible.
 struct GradeCell {
-  std::optional<Grade> grade;     ///< the grade that stands (an override wins); none while provisional
-  GradeSet possible;              ///< the grades still possible (one when certain)
+  std::optional<Grade> grade;  ///< the grade that stands (an override wins); none while provisional
+  GradeSet possible;           ///< the grades still possible (one when certain)
   std::optional<Grade> adjusted;  ///< after a received action plan (D→C)
   bool overridden = false;
   std::string override_reason;
@@ -64,6 +64,7 @@ struct ReportRequirement {
 /// A requirement that needs acting on, as the area lists it.
 struct ReportAction {
   std::string requirement;
+  Kind kind = Kind::provision;
   std::string text;
   Status status = Status::not_met;
   bool implied = false;
@@ -90,6 +91,7 @@ struct ReportArea {
   std::vector<ReportRequirement> requirements;  ///< in catalogue order
   std::vector<ReportAction> required;           ///< Åtgärd krävs
   std::vector<ReportAction> recommended;        ///< Åtgärd rekommenderas
+  std::vector<ReportAction> improvements;       ///< unmet indicators: room for improvement
   std::vector<std::string> explanations;        ///< one text per inspected regulation
 };
 
@@ -130,7 +132,7 @@ struct InspectionReport {
   std::string specialty;
   std::string date;  ///< ISO, or empty when the inspection gives none
   std::string file;
-  std::vector<std::string> regulations;       ///< ids
+  std::vector<std::string> regulations;        ///< ids
   std::vector<std::string> regulation_titles;  ///< in the same order
   std::vector<ReportArea> areas;
   std::optional<bool> action_plan_required;
@@ -160,10 +162,14 @@ struct Report {
 
 /// Builds the report of the evaluations (at least one), all graded with the same rule book.
 /// Throws LookupError when there are none.
-Report build_report(const std::vector<const Evaluation*>& evaluations, const ReportOptions& options);
+Report build_report(const std::vector<const Evaluation*>& evaluations,
+                    const ReportOptions& options);
 
 /// The report as one self-contained HTML file (inline CSS, no scripts, no network).
 std::string to_html(const Report& report);
+/// The summary of the first inspection (areas × regulations, legend, counts) as an HTML
+/// fragment with its own scoped style: what a notebook shows for an Evaluation.
+std::string to_html_summary(const Report& report);
 /// The report as Markdown, readable on GitHub and GitLab.
 std::string to_markdown(const Report& report);
 /// The report as a paginated PDF (A4, page numbers, running header), drawn with cairo and pango.

@@ -88,7 +88,8 @@ RuleBookStamp stamp(const RuleBook& book) {
   return s;
 }
 
-std::vector<ReportScaleRow> scale_rows(const Scale* scale, const std::vector<const AreaResult*>& results) {
+std::vector<ReportScaleRow> scale_rows(const Scale* scale,
+                                       const std::vector<const AreaResult*>& results) {
   std::vector<ReportScaleRow> rows;
   if (!scale) return rows;
   std::vector<std::size_t> order(scale->rows.size());
@@ -115,8 +116,8 @@ std::vector<ReportScaleRow> scale_rows(const Scale* scale, const std::vector<con
 }
 
 ReportAction report_action(const Action& a) {
-  return {a.requirement, a.definition ? a.definition->text : std::string(), a.status, a.implied,
-          a.regulations};
+  return {a.requirement, a.kind,    a.definition ? a.definition->text : std::string(),
+          a.status,      a.implied, a.regulations};
 }
 
 ReportPlan report_plan(const Evaluation& ev, Date as_of) {
@@ -132,8 +133,8 @@ ReportPlan report_plan(const Evaluation& ev, Date as_of) {
     ReportPlanItem out;
     out.requirement = item.requirement.empty() ? e.requirement : item.requirement;
     out.area = item.area;
-    const Requirement* req = item.requirement.empty() ? nullptr
-                                                      : ev.book.find_requirement(item.requirement);
+    const Requirement* req =
+        item.requirement.empty() ? nullptr : ev.book.find_requirement(item.requirement);
     out.requirement_text = req ? req->text : normalise_text(e.requirement);
     out.action = e.action;
     out.responsible = e.responsible;
@@ -228,6 +229,8 @@ InspectionReport inspection_report(const Evaluation& ev, const ReportOptions& op
       if (x.area == area.id) a.required.push_back(report_action(x));
     for (const Action& x : ev.recommended_actions)
       if (x.area == area.id) a.recommended.push_back(report_action(x));
+    for (const Action& x : ev.improvements)
+      if (x.area == area.id) a.improvements.push_back(report_action(x));
     for (const Explanation& x : explain(ev, area.id)) a.explanations.push_back(render(x));
     out.areas.push_back(std::move(a));
   }
@@ -237,7 +240,8 @@ InspectionReport inspection_report(const Evaluation& ev, const ReportOptions& op
 
 }  // namespace
 
-Report build_report(const std::vector<const Evaluation*>& evaluations, const ReportOptions& options) {
+Report build_report(const std::vector<const Evaluation*>& evaluations,
+                    const ReportOptions& options) {
   if (evaluations.empty()) throw LookupError("a report needs at least one evaluated inspection");
   Report report;
   report.options = options;
@@ -247,8 +251,27 @@ Report build_report(const std::vector<const Evaluation*>& evaluations, const Rep
     report.area_ids.push_back(a.id);
     report.area_names.push_back(a.name);
   }
-  for (const Evaluation* ev : evaluations) report.inspections.push_back(inspection_report(*ev, options));
+  for (const Evaluation* ev : evaluations)
+    report.inspections.push_back(inspection_report(*ev, options));
   return report;
+}
+
+std::string render_report(const Report& report, ReportFormat format) {
+  switch (format) {
+    case ReportFormat::html:
+      return to_html(report);
+    case ReportFormat::markdown:
+      return to_markdown(report);
+    case ReportFormat::pdf:
+      return to_pdf(report);
+    default:
+      return to_xlsx(report);
+  }
+}
+
+void write_report(const Report& report, ReportFormat format, const std::filesystem::path& path,
+                  Overwrite overwrite) {
+  write_file_atomically(path, render_report(report, format), overwrite);
 }
 
 }  // namespace spur
