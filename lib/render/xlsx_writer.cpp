@@ -92,6 +92,10 @@ class XlsxWriter {
   }
   void put(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<Date>& d) {
     if (!d) return;
+    if (d->year < 1900 || d->year > 9999) {  // beyond Excel's calendar: the date as text
+      put(ws, r, c, d->iso());
+      return;
+    }
     lxw_datetime x = excel_date(*d);
     worksheet_write_datetime(ws, r, c, &x, date_);
   }
