@@ -26,6 +26,7 @@ from spur.errors import Error, FileError, InspectionError, LookupError, RuleErro
 from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
 from spur.inspection import Inspection
+from spur.report import report
 from spur.rule_book import RuleBook
 
 __all__ = [
@@ -48,4 +49,5 @@ __all__ = [
     "evaluate_many",
     "inspections_from_frame",
     "read_dates",
+    "report",
 ]

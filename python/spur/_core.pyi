@@ -8,7 +8,7 @@ import enum
 import os
 import pathlib
 import typing
-__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'evaluate', 'evaluate_columns', 'read_dates', 'result_columns']
+__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'evaluate', 'evaluate_columns', 'read_dates', 'render_report', 'report_summary_html', 'result_columns', 'write_report']
 class Severity(enum.Enum):
     """
     How serious a diagnostic is: errors stop loading, warnings do not.
@@ -560,8 +560,20 @@ def read_dates(text: str, reference: str = '') -> dict[str, typing.Any]:
     """
     A Swedish date phrase read into parts, as `spur dates --format json` prints one.
     """
+def render_report(evaluations: collections.abc.Sequence[Evaluation], format: str, as_of: str = '', lang: str = 'sv') -> bytes:
+    """
+    The report of the evaluations in `format` (html, md, pdf, xlsx) as bytes.
+    """
+def report_summary_html(evaluation: Evaluation, as_of: str = '', lang: str = 'sv') -> str:
+    """
+    The summary of the report as an HTML fragment (for notebooks).
+    """
 def result_columns(book: RuleBook, evaluations: collections.abc.Sequence[Evaluation]) -> dict[str, typing.Any]:
     """
     The results of evaluations as columns (codes and arrays) for a frame.
+    """
+def write_report(evaluations: collections.abc.Sequence[Evaluation], format: str, path: str, as_of: str = '', lang: str = 'sv', force: bool = False) -> None:
+    """
+    Writes the report to `path` atomically; an existing file is replaced only with force.
     """
 __version__: str = '0.1.0'
