@@ -81,6 +81,8 @@ details pre{white-space:pre-wrap;font-size:.82rem;font-family:"DejaVu Sans Mono"
 .state-due{background:var(--c)}
 .state-done{background:var(--a)}
 .count{text-align:center}
+table.heat-map tbody th{min-width:15rem}
+tr.section th{background:#f6f8fa;font-weight:bold;font-size:.8rem;letter-spacing:.06em;color:var(--muted)}
 .warnings{font-size:.85rem;color:var(--muted)}
 footer{margin-top:2.5rem;font-size:.8rem;color:var(--muted)}
 @media print{

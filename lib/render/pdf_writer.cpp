@@ -374,7 +374,8 @@ class PdfWriter {
     intro += escape(label::as_of(l_)) + " " + r_.options.as_of.iso() + ".";
     doc_.paragraph(intro);
     pdf::Table t;
-    t.widths = {0.18, 0.28, 0.14, 0.18, 0.11, 0.11};
+    t.widths = {0.15, 0.355, 0.12, 0.16, 0.115, 0.10};
+    t.font_size = 8;
     t.header = {text("<b>" + escape(label::requirement(l_)) + "</b>"),
                 text("<b>" + escape(label::planned_action(l_)) + "</b>"),
                 text("<b>" + escape(label::due(l_)) + "</b>"),
