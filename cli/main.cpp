@@ -140,6 +140,10 @@ bool fails(const spur::Evaluation& ev, spur::Grade threshold) {
 }
 
 int run_evaluate(const Options& o, const spur::cli::ReportOptions& workbook) {
+  if (o.format != "xlsx" && (!workbook.out.empty() || !workbook.as_of.empty())) {
+    std::cerr << "spur evaluate: --out and --as-of go with --format xlsx\n";
+    return 2;
+  }
   spur::RuleBook book = load_book(o);
   std::optional<spur::Grade> threshold;
   if (!o.fail_on.empty()) threshold = spur::parse_grade(o.fail_on);

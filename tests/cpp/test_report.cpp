@@ -251,6 +251,9 @@ TEST(Report, EvaluateWritesAWorkbookOnlyWithForceOverAnOldOne) {
                quoted(out));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(read_file(out).substr(0, 2), "PK");
+  r = run_spur("evaluate " + quoted(example) + " --format json --out " + quoted(out));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, HasSubstr("--out and --as-of go with --format xlsx"));
 }
 
 }  // namespace
