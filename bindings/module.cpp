@@ -14,5 +14,6 @@ PYBIND11_MODULE(_core, m) {
   sp::bind_inspection(m);
   sp::bind_evaluation(m);
   sp::bind_import(m);
+  sp::bind_report(m);
   m.attr("__version__") = std::string(spur::version());
 }

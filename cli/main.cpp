@@ -15,6 +15,7 @@
 
 #include "diff_command.hpp"
 #include "import_command.hpp"
+#include "report_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -239,7 +240,11 @@ bool fails(const spur::Evaluation& ev, spur::Grade threshold, bool after_plan) {
   return false;
 }
 
-int run_evaluate(const Options& o) {
+int run_evaluate(const Options& o, const spur::cli::ReportOptions& workbook) {
+  if (o.format != "xlsx" && (!workbook.out.empty() || !workbook.as_of.empty())) {
+    std::cerr << "spur evaluate: --out and --as-of go with --format xlsx\n";
+    return 2;
+  }
   spur::RuleBook book = load_book(o);
   std::optional<spur::Grade> threshold, threshold_after_plan;
   if (!o.fail_on.empty()) threshold = spur::parse_grade(o.fail_on);
@@ -250,12 +255,16 @@ int run_evaluate(const Options& o) {
   nlohmann::json all = nlohmann::json::array();
   bool first = true;
   if (o.format == "csv") std::cout << spur::cli::actions_csv_header();
+  std::vector<spur::Evaluation> kept;  // --format xlsx: every evaluation goes in one workbook
+  kept.reserve(o.files.size());
   for (const auto& file : o.files) {
     try {
       spur::Evaluation ev = evaluate_file(book, file);
       failed = failed || (threshold && fails(ev, *threshold, false)) ||
                (threshold_after_plan && fails(ev, *threshold_after_plan, true));
-      if (o.format == "json") {
+      if (o.format == "xlsx") {
+        kept.push_back(std::move(ev));
+      } else if (o.format == "json") {
         all.push_back(spur::to_json(ev));
       } else if (o.format == "csv") {
         std::cout << spur::cli::actions_csv(ev, false);
@@ -273,6 +282,11 @@ int run_evaluate(const Options& o) {
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   if (status) return status;
+  if (o.format == "xlsx") {
+    std::vector<const spur::Evaluation*> evaluations;
+    for (const auto& ev : kept) evaluations.push_back(&ev);
+    if (int written = spur::cli::write_workbook(workbook, evaluations)) return written;
+  }
   return failed ? 3 : 0;
 }
 
@@ -417,9 +431,11 @@ int main(int argc, char** argv) {
   auto* evaluate = app.add_subcommand("evaluate", "grade inspections");
   evaluate->add_option("files", o.files, "inspection files (YAML); - reads standard input")
       ->required();
-  evaluate->add_option("--format", o.format, "text, json, or csv (the actions)")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+  evaluate->add_option("--format", o.format, "text, json, csv (the actions) or xlsx (with --out)")
+      ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}))
       ->default_str("text");
+  spur::cli::ReportOptions report_options;
+  spur::cli::add_workbook_options(*evaluate, report_options);
   evaluate
       ->add_option("--fail-on", o.fail_on,
                    "exit 3 when some area's grade is certainly this or worse (C or D): the grade "
@@ -461,6 +477,7 @@ int main(int argc, char** argv) {
   auto* diff = spur::cli::add_diff_command(app, diff_options);
   spur::cli::ImportCommandOptions import_options;
   auto* import = spur::cli::add_import_command(app, import_options);
+  auto* report = spur::cli::add_report_command(app, report_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")
       ->check(CLI::IsMember({"dot", "json"}))
@@ -488,13 +505,14 @@ int main(int argc, char** argv) {
   try {
     if (*validate) return run_validate(o);
     if (*rules) return run_rules(o);
-    if (*evaluate) return run_evaluate(o);
+    if (*evaluate) return run_evaluate(o, report_options);
     if (*explain) return run_explain(o);
     if (*graph) return run_graph(o);
     if (*plan) return run_plan(o);
     if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
+    if (*report) return spur::cli::run_report(report_options, load_book(o));
     if (*import) return spur::cli::run_import(import_options, load_book(o));
   } catch (const UsageError& e) {
     std::cerr << command_name(app) << ": error: " << e.option << ": " << e.message << "\n";

@@ -37,14 +37,22 @@ if(SPUR_BUILD_TESTS)
   spur_require(GTest libgmock-dev TARGETS GTest::gmock)  # Debian ships gmock apart
   spur_require(benchmark libbenchmark-dev)
 endif()
-# poppler's C++ library reads PDF reports for `spur import`; it ships only a pkg-config file.
-find_package(PkgConfig QUIET)
-if(PkgConfig_FOUND)
-  pkg_check_modules(POPPLER_CPP QUIET IMPORTED_TARGET GLOBAL poppler-cpp)
-endif()
-if(NOT TARGET PkgConfig::POPPLER_CPP)
-  message(FATAL_ERROR
-    "spur needs poppler-cpp, from the Debian packages libpoppler-cpp-dev and pkg-config, which "
-    "are not installed. Run scripts/install-deps (it installs every package spur needs), then "
-    "build again; or install them yourself: sudo apt-get install libpoppler-cpp-dev pkg-config")
-endif()
+# Libraries that ship only a pkg-config file: poppler's C++ library reads PDF reports for
+# `spur import`; cairo + pango draw PDF reports and libxlsxwriter writes Excel for
+# `spur report` and `spur evaluate --format xlsx`.
+# spur_require_pkg(<prefix> <Debian packages> <pkg-config modules...>)
+macro(spur_require_pkg _spur_prefix _spur_debs)
+  find_package(PkgConfig QUIET)
+  if(PkgConfig_FOUND)
+    pkg_check_modules(${_spur_prefix} QUIET IMPORTED_TARGET GLOBAL ${ARGN})
+  endif()
+  if(NOT TARGET PkgConfig::${_spur_prefix})
+    message(FATAL_ERROR
+      "spur needs ${ARGN}, from the Debian packages ${_spur_debs} pkg-config, which are not "
+      "installed. Run scripts/install-deps (it installs every package spur needs), then build "
+      "again; or install them yourself: sudo apt-get install ${_spur_debs} pkg-config")
+  endif()
+endmacro()
+spur_require_pkg(POPPLER_CPP "libpoppler-cpp-dev" poppler-cpp)
+spur_require_pkg(SPUR_PDF "libcairo2-dev libpango1.0-dev" cairo pangocairo)
+spur_require_pkg(SPUR_XLSX "libxlsxwriter-dev" xlsxwriter)

@@ -29,6 +29,7 @@ from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
 from spur.inspection import Inspection
 from spur.report_import import ImportedReport, import_report
+from spur.report import report
 from spur.rule_book import RuleBook
 
 from spur import examples  # noqa: E402  (the bundled example inspections)
@@ -56,4 +57,5 @@ __all__ = [
     "import_report",
     "inspections_from_frame",
     "read_dates",
+    "report",
 ]

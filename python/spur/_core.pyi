@@ -8,7 +8,7 @@ import enum
 import os
 import pathlib
 import typing
-__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'ImportResult', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'ReportedGrade', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'UnplacedLine', 'evaluate', 'evaluate_columns', 'import_report', 'import_report_data', 'read_dates', 'result_columns']
+__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'evaluate', 'evaluate_columns', 'read_dates', 'render_report', 'report_summary_html', 'result_columns', 'write_report']
 class Severity(enum.Enum):
     """
     How serious a diagnostic is: errors stop loading, warnings do not.
@@ -407,19 +407,6 @@ class PlanEntry:
     @property
     def responsible(self) -> str:
         ...
-class ReportedGrade:
-    """
-    What a published report says an area's grade is.
-    """
-    @property
-    def area(self) -> str:
-        ...
-    @property
-    def grade(self) -> Grade:
-        ...
-    @property
-    def text(self) -> str:
-        ...
 class Trainee:
     """
     An ST doctor at the unit, as far as deciding the regulations goes.
@@ -485,9 +472,6 @@ class Inspection:
         ...
     @property
     def regulations(self) -> list[str]:
-        ...
-    @property
-    def reported_grades(self) -> list[ReportedGrade]:
         ...
     @property
     def specialty(self) -> str:
@@ -564,46 +548,6 @@ class Evaluation:
     @property
     def unit(self) -> str:
         ...
-class UnplacedLine:
-    """
-    A report line the import could not place.
-    """
-    @property
-    def line(self) -> int:
-        ...
-    @property
-    def text(self) -> str:
-        ...
-class ImportResult:
-    """
-    A draft inspection imported from a report.
-    """
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        ...
-    @property
-    def from_pdf(self) -> bool:
-        ...
-    @property
-    def inspection(self) -> Inspection:
-        """
-        The draft, read back from its YAML as a file would be.
-        """
-    @property
-    def json(self) -> str:
-        ...
-    @property
-    def missing(self) -> list[str]:
-        ...
-    @property
-    def source(self) -> str:
-        ...
-    @property
-    def unplaced(self) -> list[UnplacedLine]:
-        ...
-    @property
-    def yaml(self) -> str:
-        ...
 def evaluate(book: RuleBook, inspection: Inspection) -> Evaluation:
     """
     Evaluate an inspection. Raises InspectionError when it names what the book lacks.
@@ -612,20 +556,24 @@ def evaluate_columns(book: RuleBook, inspections: collections.abc.Sequence[Inspe
     """
     Evaluate many inspections into columns for a frame, as result_columns gives them, on every core with the GIL released. Raises InspectionError for the first bad one.
     """
-def import_report(book: RuleBook, path: os.PathLike | str | bytes, keep_names: bool = False) -> ImportResult:
-    """
-    Import a report file (PDF or its text); raises FileError when it is no SPUR report.
-    """
-def import_report_data(book: RuleBook, data: bytes, name: str, keep_names: bool = False) -> ImportResult:
-    """
-    Import a report held in memory (PDF bytes or UTF-8 text); `name` names it in messages.
-    """
 def read_dates(text: str, reference: str = '') -> dict[str, typing.Any]:
     """
     A Swedish date phrase read into parts, as `spur dates --format json` prints one.
     """
+def render_report(evaluations: collections.abc.Sequence[Evaluation], format: str, as_of: str = '', lang: str = 'sv') -> bytes:
+    """
+    The report of the evaluations in `format` (html, md, pdf, xlsx) as bytes.
+    """
+def report_summary_html(evaluation: Evaluation, as_of: str = '', lang: str = 'sv') -> str:
+    """
+    The summary of the report as an HTML fragment (for notebooks).
+    """
 def result_columns(book: RuleBook, evaluations: collections.abc.Sequence[Evaluation]) -> dict[str, typing.Any]:
     """
     The results of evaluations as columns (codes and arrays) for a frame.
+    """
+def write_report(evaluations: collections.abc.Sequence[Evaluation], format: str, path: str, as_of: str = '', lang: str = 'sv', force: bool = False) -> None:
+    """
+    Writes the report to `path` atomically; an existing file is replaced only with force.
     """
 __version__: str = '0.1.0'

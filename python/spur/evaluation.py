@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import html
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -191,57 +190,48 @@ class Evaluation:
             frame[column] = days.astype("datetime64[s]")
         return frame
 
-    def to_excel(self, path: str | os.PathLike[str], as_of: datetime.date | str | None = None) -> None:
-        """Write the grades, the actions and the action plan to an Excel workbook, one sheet
-        each (``grades``, ``actions``, ``plan``), for the people who act on them.
+    def to_excel(
+        self,
+        path: str | os.PathLike[str],
+        as_of: datetime.date | str | None = None,
+        *,
+        lang: str = "sv",
+        force: bool = False,
+    ) -> None:
+        """Write the grades, the actions and the action plan (followed up on ``as_of``,
+        default today) to an Excel workbook ready to send, one sheet each: headers in
+        ``lang`` (``"sv"``: Graderingar, Åtgärder, Handlingsplan; ``"en"``: grades, actions,
+        plan), column widths set, the header row frozen, filters on, dates as dates and the
+        grade cells coloured as in the report.
 
-        Needs openpyxl (``pip install "spur[excel]"``).
+        The workbook is written to a temporary file in the same folder and renamed, so a
+        failed run leaves any old file as it was; an existing file is replaced only with
+        ``force=True`` (a symbolic link is replaced, never followed), else
+        :class:`spur.FileError`. A bad ``as_of`` raises :class:`spur.LookupError` before
+        anything is written. Same as :func:`spur.report` with ``format="xlsx"``.
         """
-        try:
-            import openpyxl  # noqa: F401
-        except ImportError as e:
-            raise ImportError(
-                'Evaluation.to_excel needs openpyxl: pip install "spur[excel]" (or openpyxl)'
-            ) from e
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            self.results_frame().to_excel(writer, sheet_name="grades", index=False)
-            self.actions_frame().to_excel(writer, sheet_name="actions", index=False)
-            self.plan_frame(as_of).to_excel(writer, sheet_name="plan", index=False)
+        from spur.report import report
+
+        report(self, "xlsx", path, as_of=as_of, lang=lang, force=force)
+
+    def to_html(self, as_of: datetime.date | str | None = None, *, lang: str = "sv") -> str:
+        """The report of this inspection as one self-contained HTML page (``spur report``):
+        the summary, every area with its scale, requirements, actions and explanation, and
+        the action plan followed up on ``as_of`` (default today)."""
+        from spur.report import report
+
+        result = report(self, "html", as_of=as_of, lang=lang)
+        assert isinstance(result, str)
+        return result
 
     def __repr__(self) -> str:
         grades = " ".join(f"{a['area']}:{_after_plan_cell(a)}" for a in self.to_dict()["areas"])
         return f"<spur.Evaluation {_label(self._core)} ({', '.join(self.regulations)}): {grades}>"
 
     def _repr_html_(self) -> str:
-        e = html.escape
-        data = self.to_dict()
-        regs = self.regulations
-        by_pair = {(r["regulation"], r["area"]): r for r in data["results"]}
-        head = ["area", "name", *regs] + (["combined"] if len(regs) > 1 else [])
-        names = {a.id: a.name for a in self._book.model.areas}
-        rows = []
-        for combined in data["areas"]:
-            area = combined["area"]
-            cells = [_cell(by_pair[(reg, area)]) for reg in regs]
-            if len(regs) > 1:
-                cells.append(_cell(combined))
-            rows.append(
-                f"<tr><td>{e(area)}</td><td style='text-align:left'>{e(names.get(area, ''))}</td>"
-                + "".join(f"<td>{e(c)}</td>" for c in cells)
-                + "</tr>"
-            )
-        plan = {True: "yes", False: "no", None: "possibly"}[data["action_plan_required"]]
-        counts = ", ".join(f"{len(data[key])} {category}" for key, category in _ACTION_CATEGORIES)
-        header = e(_label(self._core)) + (f" — {e(self._core.unit)}" if self._core.unit else "")
-        return (
-            f"<div><strong>spur.Evaluation</strong> {header}</div>"
-            "<table><thead><tr>"
-            + "".join(f"<th>{e(h)}</th>" for h in head)
-            + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"<div>actions: {e(counts)}; action plan required: {plan}"
-            + ("; ? = provisional (grades still possible)" if "?" in "".join(rows) else "")
-            + "</div>"
-        )
+        """The report's summary: areas × regulations with the grades (D→C, provisional
+        grades with those still possible), and the counts of actions."""
+        return _core.report_summary_html(self._core)
 
 
 _ACTION_CATEGORIES = [

@@ -200,8 +200,8 @@ def test_repr_and_html(evaluation: spur.Evaluation, book: spur.RuleBook) -> None
         "A:A B:A/B? C:A D:D->C? E:C F:A G:A/B/C? H:D->C?>"
     )
     html = evaluation._repr_html_()
-    assert html.count("<tr>") == 9 and "A/B/C?" in html and "Verksamheten" in html
-    assert "action plan required: yes" in html
+    assert html.count("<tr data-area=") == 8 and 'data-grade="A/B/C?"' in html
+    assert "Verksamheten" in html and "Handlingsplan krävs: <strong>ja</strong>" in html
     both = book.evaluate(
         spur.Inspection.from_dict(
             {
@@ -212,8 +212,8 @@ def test_repr_and_html(evaluation: spur.Evaluation, book: spur.RuleBook) -> None
             }
         )  # fmt: skip
     )
-    assert "<th>combined</th>" in both._repr_html_()
-    assert "action plan required: no" in both._repr_html_()
+    assert '<th scope="col" class="grade">Samlad</th>' in both._repr_html_()
+    assert "Handlingsplan krävs: <strong>nej</strong>" in both._repr_html_()
 
 
 def test_evaluation_from_many_threads_gives_identical_results(

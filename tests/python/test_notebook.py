@@ -37,5 +37,5 @@ def test_analysis_notebook_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     ]
     assert errors == []
     data = [o.get("data", {}) for c in notebook.cells for o in c.get("outputs", [])]
-    assert any("spur.Evaluation" in d.get("text/html", "") for d in data)
+    assert any('class="spur-summary"' in d.get("text/html", "") for d in data)  # the report summary
     assert any("image/png" in d for d in data)  # the heat map

@@ -111,12 +111,12 @@ def test_an_inspection_without_plan_has_an_empty_plan_frame(book: spur.RuleBook)
 def test_to_excel_writes_three_sheets(book: spur.RuleBook, tmp_path: Path) -> None:
     ev = book.evaluate(spur.Inspection.load(EXAMPLE))
     path = tmp_path / "palliativ.xlsx"
-    ev.to_excel(path, as_of="2025-03-15")
+    ev.to_excel(path, as_of="2025-03-15", lang="en")
     sheets = pd.read_excel(path, sheet_name=None)
     assert list(sheets) == ["grades", "actions", "plan"]
     assert len(sheets["grades"]) == 8
-    assert list(sheets["actions"]["requirement"][:5]) == ["D1", "D7", "H2", "H7", "H9"]
-    assert list(sheets["plan"]["state"]) == ["planned", "overdue", "due", "due", "due"]
+    assert list(sheets["actions"]["Requirement"][:5]) == ["D1", "D7", "H2", "H7", "H9"]
+    assert list(sheets["plan"]["State"]) == ["planned", "overdue", "due", "due", "due"]
 
 
 def test_read_dates_reads_swedish_phrases() -> None:
