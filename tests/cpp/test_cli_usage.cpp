@@ -83,7 +83,7 @@ TEST(CliUsage, AnUnknownRegulationNamesCommandAndOption) {
 TEST(CliUsage, ABadOptionValueNamesTheCommand) {
   auto r = run_spur("evaluate " + example + " --format xml");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.out, HasSubstr("spur evaluate: error: --format: xml not in {text,json,csv}"));
+  EXPECT_THAT(r.out, HasSubstr("spur evaluate: error: --format: xml not in {text,json,csv,xlsx}"));
   auto date = run_spur("plan " + example + " --as-of 2025-13-01");
   EXPECT_EQ(date.exit_code, 2);
   EXPECT_THAT(date.out, HasSubstr("spur plan: error: --as-of 2025-13-01: not a date"));
@@ -92,7 +92,7 @@ TEST(CliUsage, ABadOptionValueNamesTheCommand) {
 TEST(CliUsage, HelpShowsDefaults) {
   auto r = run_spur("evaluate --help");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_THAT(r.out, ContainsRegex("--format TEXT:\\{text,json,csv\\}=text"));
+  EXPECT_THAT(r.out, ContainsRegex("--format TEXT:\\{text,json,csv,xlsx\\}=text"));
   EXPECT_THAT(r.out, HasSubstr("--fail-on-after-plan"));
   auto plan = run_spur("plan --help");
   EXPECT_THAT(plan.out, HasSubstr("--as-of TEXT=today"));
