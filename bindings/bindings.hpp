@@ -35,6 +35,7 @@ void bind_types(py::module_& m);
 void bind_rules(py::module_& m);
 void bind_inspection(py::module_& m);
 void bind_evaluation(py::module_& m);
+void bind_batch(py::module_& m);
 
 /// nlohmann::json as plain Python objects: dict, list, str, int, float, bool, None.
 py::object to_python(const nlohmann::json& value);

@@ -13,5 +13,6 @@ PYBIND11_MODULE(_core, m) {
   sp::bind_rules(m);
   sp::bind_inspection(m);
   sp::bind_evaluation(m);
+  sp::bind_batch(m);
   m.attr("__version__") = std::string(spur::version());
 }

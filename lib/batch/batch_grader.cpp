@@ -13,6 +13,7 @@
 namespace spur {
 
 using detail::join;
+static_assert(StatusMatrix::finding == detail::finding_bit);
 
 StatusMatrix StatusMatrix::filled(const RuleBook& book, std::size_t inspections,
                                   Status default_status) {
@@ -156,22 +157,16 @@ struct Gather {
   void operator()(const detail::GradingProgram& p, std::size_t i, const RegulationFinding* first,
                   const RegulationFinding* last, detail::GradeWork& work) const {
     const std::uint8_t* row = m.cells.data() + i * m.requirements;
-    std::uint8_t* status = work.status.data();
-    std::uint8_t* free = work.free.data();
-    const std::int32_t* global = p.global_of.data();
-    for (int k = 0; k < p.requirements; ++k) {
-      const std::uint8_t c = row[global[k]];
-      const std::uint8_t s = c & 0x07;
-      status[k] = s;
-      free[k] = !(c & StatusMatrix::finding) || s == detail::not_assessed_code;
-    }
+    std::uint8_t* cell = work.cell.data();
+    for (const auto& c : p.columns)
+      std::copy(row + c.global, row + c.global + (c.end - c.begin), cell + c.begin);
+    for (int k = 0; k < p.requirements; ++k) cell[k] &= 0x0f;  // a status and the bit
     const auto& position_of = data.compiled[p.regulation].position_of;
     for (; first != last; ++first)
       if (first->regulation == p.regulation)
-        if (const int k = position_of[first->requirement]; k >= 0) {
-          status[k] = static_cast<std::uint8_t>(first->status);
-          free[k] = first->status == Status::not_assessed;
-        }
+        if (const int k = position_of[first->requirement]; k >= 0)
+          cell[k] = static_cast<std::uint8_t>(static_cast<std::uint8_t>(first->status) |
+                                              detail::finding_bit);
   }
 };
 
@@ -291,7 +286,7 @@ BatchActions BatchGrader::actions(const StatusMatrix& m, int threads) const {
                     detail::prepare(p, work);
                     gather(p, i, from, to, work);
                     detail::grade(data, p, work);
-                    status[r] = work.status;
+                    status[r] = work.cell;
                     implied[r] = work.implied;
                   }
                   // The strongest kind under which a requirement is unmet decides, as in evaluate.
@@ -303,7 +298,7 @@ BatchActions BatchGrader::actions(const StatusMatrix& m, int threads) const {
                       const int ri = regulations_[r];
                       const int k = data.compiled[ri].position_of[g];
                       if (k < 0) continue;
-                      const auto s = static_cast<Status>(status[r][k]);
+                      const auto s = static_cast<Status>(detail::status_of(status[r][k]));
                       if (!counts_as_unmet(s)) continue;
                       const int kind = data.programs[ri].kind[k];
                       if (kind < strongest) {

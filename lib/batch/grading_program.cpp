@@ -176,33 +176,40 @@ AreaVerdict verdict_of(const RuleBookData& data, const AreaProgram& ap, std::uin
   return {v.possible, v.deciding_row};
 }
 
-// Variables and (when needed) counts of every area from the statuses.
-void tally(const GradingProgram& p, const std::uint8_t* status, GradeWork& work, bool with_counts) {
-  std::uint64_t* packed = work.packed.data();
+// Variables of every area from the cells.
+void tally_cells(const GradingProgram& p, const std::uint8_t* cell, std::uint64_t* packed) {
   std::fill(packed, packed + p.areas, 0);
   const std::uint64_t* delta = p.delta.data();
   for (const auto& run : p.runs) {
     std::uint64_t sum = 0;
-    for (std::int32_t k = run.begin; k < run.end; ++k) sum += delta[k * status_count + status[k]];
+    for (std::int32_t k = run.begin; k < run.end; ++k) sum += delta[k * cell_count + cell[k]];
     packed[run.area] += sum;
   }
-  if (!with_counts) return;
-  const std::uint8_t* area = p.area.data();
+}
+
+void count_cells(const GradingProgram& p, const std::uint8_t* cell, GradeWork& work) {
   for (int a = 0; a < p.areas; ++a) work.counts[a] = {};
-  for (int k = 0; k < p.requirements; ++k) ++work.counts[area[k]][p.kind[k]][status[k]];
+  for (int k = 0; k < p.requirements; ++k) ++work.counts[p.area[k]][p.kind[k]][status_of(cell[k])];
 }
 
 // Prerequisites first: a requirement whose status no finding fixed becomes not met when a
-// prerequisite is not met.
+// prerequisite is not met. `packed` (when given) follows the change.
 template <bool mark>
-void imply(const GradingProgram& p, std::uint8_t* status, const std::uint8_t* free,
-           std::uint8_t* implied) {
+void imply(const GradingProgram& p, std::uint8_t* cell, std::uint8_t* implied,
+           std::uint64_t* packed) {
   const std::int32_t* prerequisites = p.prerequisite_list.data();
   for (const auto& e : p.implied) {
-    if (!free[e.position]) continue;
+    const std::uint8_t c = cell[e.position];
+    if (!is_free(c)) continue;
+    if constexpr (!mark)
+      if (c == not_met_code) continue;  // implied already: the same either way
     for (std::int32_t i = e.begin; i < e.end; ++i)
-      if (status[prerequisites[i]] == not_met_code) {
-        status[e.position] = not_met_code;
+      if (status_of(cell[prerequisites[i]]) == not_met_code) {
+        if (packed) {
+          const std::uint64_t* d = p.delta.data() + e.position * cell_count;
+          packed[p.area[e.position]] += d[not_met_code] - d[c];
+        }
+        cell[e.position] = not_met_code;
         if constexpr (mark) implied[e.position] = 1;
         break;
       }
@@ -224,6 +231,9 @@ std::vector<GradingProgram> compile_programs(const RuleBookData& data) {
       if (k == 0 || c.area[k] != c.area[k - 1]) p.runs.push_back({k, k, c.area[k]});
       ++p.runs.back().end;
       p.global_of.push_back(data.global_index.at(reg.requirements[k].id));
+      if (k == 0 || p.global_of[k] != p.global_of[k - 1] + 1)
+        p.columns.push_back({k, k, p.global_of[k]});
+      ++p.columns.back().end;
       p.area.push_back(static_cast<std::uint8_t>(c.area[k]));
       p.kind.push_back(static_cast<std::uint8_t>(reg.requirements[k].kind));
     }
@@ -246,15 +256,16 @@ std::vector<GradingProgram> compile_programs(const RuleBookData& data) {
     }
     // What each status adds to the area's variables, one byte each in the order compile_area
     // numbered them.
-    p.delta.assign(static_cast<std::size_t>(p.requirements) * status_count, 0);
+    p.delta.assign(static_cast<std::size_t>(p.requirements) * cell_count, 0);
     for (int k = 0; k < p.requirements; ++k) {
       if (p.area_programs[p.area[k]].table.empty()) continue;
       const auto& slots = slots_of[p.area[k]];
-      for (std::uint8_t s = 0; s < status_count; ++s)
+      for (std::uint8_t c = 0; c < cell_count; ++c)
         for (std::size_t i = 0; i < slots.size(); ++i) {
           const int group = slots[i].first / raw_count, raw = slots[i].first % raw_count;
-          if ((group == 3 || group == p.kind[k]) && raw_holds(raw, s))
-            p.delta[k * status_count + s] += std::uint64_t{1} << (8 * i);
+          if (status_of(c) < status_count && (group == 3 || group == p.kind[k]) &&
+              raw_holds(raw, status_of(c)))
+            p.delta[k * cell_count + c] += std::uint64_t{1} << (8 * i);
         }
     }
     programs.push_back(std::move(p));
@@ -268,8 +279,7 @@ void prepare(const GradingProgram& p, GradeWork& work) {
   auto grow = [](auto& v, std::size_t size) {
     if (v.size() < size) v.resize(size);
   };
-  grow(work.status, n);
-  grow(work.free, n);
+  grow(work.cell, n);
   grow(work.trial, n);
   grow(work.packed, areas);
   grow(work.verdicts, areas);
@@ -281,16 +291,24 @@ void prepare(const GradingProgram& p, GradeWork& work) {
   }
 }
 
+void tally(const GradingProgram& p, GradeWork& work) {
+  tally_cells(p, work.cell.data(), work.packed.data());
+}
+
 void grade(const RuleBookData& data, const GradingProgram& p, GradeWork& work) {
+  tally(p, work);
+  grade_tallied(data, p, work);
+}
+
+void grade_tallied(const RuleBookData& data, const GradingProgram& p, GradeWork& work) {
   const bool details = work.details;
   const bool with_counts = details || p.interpreted;
-  std::uint8_t* status = work.status.data();
-  const std::uint8_t* free = work.free.data();
+  std::uint8_t* cell = work.cell.data();
   if (details)
-    imply<true>(p, status, free, work.implied.data());
+    imply<true>(p, cell, work.implied.data(), work.packed.data());
   else
-    imply<false>(p, status, free, nullptr);
-  tally(p, status, work, with_counts);
+    imply<false>(p, cell, nullptr, work.packed.data());
+  if (with_counts) count_cells(p, cell, work);
   for (int a = 0; a < p.areas; ++a)
     work.verdicts[a] = verdict_of(data, p.area_programs[a], work.packed[a],
                                   with_counts ? &work.counts[a] : nullptr);
@@ -299,7 +317,7 @@ void grade(const RuleBookData& data, const GradingProgram& p, GradeWork& work) {
   // it: grade each combination of such prerequisites and keep every grade still possible.
   work.open.clear();
   for (const auto& e : p.pivots)
-    if (status[e.position] == not_assessed_code)
+    if (status_of(cell[e.position]) == not_assessed_code)
       work.open.push_back(static_cast<std::int32_t>(&e - p.pivots.data()));
   if (work.open.empty()) return;
   std::uint32_t affected = 0;  // bit a: some dependent there could be implied
@@ -307,7 +325,7 @@ void grade(const RuleBookData& data, const GradingProgram& p, GradeWork& work) {
     const auto& e = p.pivots[i];
     for (std::int32_t j = e.begin; j < e.end; ++j) {
       const int d = p.dependent_list[j];
-      if (!free[d]) continue;
+      if (!is_free(cell[d])) continue;
       affected |= 1u << p.area[d];
       if (details) {
         auto& list = work.pivots_of[p.area[d]];
@@ -321,18 +339,19 @@ void grade(const RuleBookData& data, const GradingProgram& p, GradeWork& work) {
   const int n = std::min<int>(static_cast<int>(work.open.size()), max_pivots);
   std::uint8_t* trial = work.trial.data();
   for (std::uint32_t mask = 1; mask < (1u << n); ++mask) {
-    std::copy(status, status + p.requirements, trial);
+    std::copy(cell, cell + p.requirements, trial);
     for (int b = 0; b < n; ++b)
       if (mask >> b & 1) trial[p.pivots[work.open[b]].position] = not_met_code;
-    imply<false>(p, trial, free, nullptr);
-    tally(p, trial, work, with_counts);
+    imply<false>(p, trial, nullptr, nullptr);
+    tally_cells(p, trial, work.packed.data());
+    if (with_counts) count_cells(p, trial, work);
     for (int a = 0; a < p.areas; ++a)
       if (affected >> a & 1)
         also[a] |= verdict_of(data, p.area_programs[a], work.packed[a],
                               with_counts ? &work.counts[a] : nullptr)
                        .possible.bits();
   }
-  if (with_counts) tally(p, status, work, true);  // the counts of the statuses found
+  if (with_counts) count_cells(p, cell, work);  // the counts of the statuses found
   for (int a = 0; a < p.areas; ++a) {
     if (!(affected >> a & 1)) continue;
     AreaVerdict& v = work.verdicts[a];

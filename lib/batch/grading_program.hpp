@@ -17,8 +17,18 @@ namespace spur::detail {
 struct RuleBookData;
 struct CompiledScale;
 
-/// Statuses as bytes: the values of spur::Status.
+/// Statuses as bytes: the values of spur::Status, with `finding_bit` set when a finding fixed
+/// the status (implications cannot change it unless it is not_assessed).
 inline constexpr std::uint8_t status_count = 5;
+inline constexpr std::uint8_t finding_bit = 0x08;
+inline constexpr std::uint8_t cell_count = 16;
+constexpr std::uint8_t status_of(std::uint8_t cell) {
+  return cell & 0x07;
+}
+/// Whether implications may change the status: no finding fixed it, or it is not assessed.
+constexpr bool is_free(std::uint8_t cell) {
+  return !(cell & finding_bit) || (cell & 0x07) == static_cast<std::uint8_t>(Status::not_assessed);
+}
 inline constexpr std::uint8_t not_met_code = static_cast<std::uint8_t>(Status::not_met);
 inline constexpr std::uint8_t not_assessed_code = static_cast<std::uint8_t>(Status::not_assessed);
 
@@ -65,7 +75,15 @@ struct GradingProgram {
   std::vector<Implied> pivots;  // .position = the prerequisite; range into dependent_list
   std::vector<std::int32_t> dependent_list;
   /// What a requirement with each status adds to its area's packed variables.
-  std::vector<std::uint64_t> delta;  // [position * status_count + status]
+  std::vector<std::uint64_t> delta;  // [position * cell_count + cell]
+  /// Consecutive positions whose requirements are consecutive in the book's catalogue, so
+  /// a row of a status matrix is copied in a few pieces.
+  struct Columns {
+    std::int32_t begin;
+    std::int32_t end;
+    std::int32_t global;  // of `begin`
+  };
+  std::vector<Columns> columns;
   /// Consecutive positions of one area (catalogue order keeps an area's requirements
   /// together), so each area's sum is kept in a register.
   struct Run {
@@ -87,9 +105,9 @@ struct AreaVerdict {
 /// Scratch space and, optionally, what the explanation needs. Reused across calls: nothing
 /// is allocated once it has grown to the program's size.
 struct GradeWork {
-  std::vector<std::uint8_t> status;   // in: status by position; out: after implications
-  std::vector<std::uint8_t> free;     // in: 1 where no finding fixed the status (or it is
-                                      // not_assessed): implications may change it
+  // In: status and finding_bit by position; out: after implications (implied: not_met
+  // without the bit).
+  std::vector<std::uint8_t> cell;
   std::vector<std::uint8_t> implied;  // out (with details): 1 where implied not_met
   std::vector<std::uint64_t> packed;  // by area
   std::vector<std::uint8_t> trial;    // statuses under one combination of pivots
@@ -105,10 +123,14 @@ struct GradeWork {
 /// Compile the grading programs of every regulation of a sound book.
 std::vector<GradingProgram> compile_programs(const RuleBookData& data);
 
-/// Grade one inspection under one regulation: `work.status` and `work.free` hold its
-/// statuses (findings and defaults, by position); on return `work.status` holds them after
-/// implications and `work.verdicts` the possible grades of every area.
+/// Grade one inspection under one regulation: `work.cell` holds its statuses (findings and
+/// defaults, by position); on return it holds them after implications and `work.verdicts`
+/// the possible grades of every area.
 void grade(const RuleBookData& data, const GradingProgram& program, GradeWork& work);
+/// The same when `work.packed` already holds the tally of `work.cell` (see `tally`).
+void grade_tallied(const RuleBookData& data, const GradingProgram& program, GradeWork& work);
+/// Each area's packed variables from `work.cell`.
+void tally(const GradingProgram& program, GradeWork& work);
 
 /// Size the scratch space for a program (a no-op once it is large enough).
 void prepare(const GradingProgram& program, GradeWork& work);

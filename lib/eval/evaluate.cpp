@@ -379,23 +379,24 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
     // batch grader runs too; what follows explains them.
     const auto& program = data.programs[ri];
     detail::prepare(program, work);
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      work.status[k] = static_cast<std::uint8_t>(out[k].status);
-      work.free[k] =
-          out[k].origin != StatusOrigin::finding || out[k].status == Status::not_assessed;
-    }
+    for (std::size_t k = 0; k < out.size(); ++k)
+      work.cell[k] = static_cast<std::uint8_t>(
+          static_cast<std::uint8_t>(out[k].status) |
+          (out[k].origin == StatusOrigin::finding ? detail::finding_bit : 0));
     detail::grade(data, program, work);
     // Implications, prerequisites first: a prerequisite that is not met (found or implied)
     // made its dependents not met unless a finding states their status.
     for (int k : c.order_with_prerequisites) {
       auto& o = out[k];
       int n_unmet = 0;
-      for (int p : c.prerequisites[k]) n_unmet += work.status[p] == detail::not_met_code;
+      for (int p : c.prerequisites[k])
+        n_unmet += detail::status_of(work.cell[p]) == detail::not_met_code;
       if (n_unmet == 0) continue;
       std::vector<std::string> unmet;
       unmet.reserve(n_unmet);
       for (int p : c.prerequisites[k])
-        if (work.status[p] == detail::not_met_code) unmet.push_back(reg.requirements[p].id);
+        if (detail::status_of(work.cell[p]) == detail::not_met_code)
+          unmet.push_back(reg.requirements[p].id);
       if (work.implied[k]) {
         o.status = Status::not_met;
         o.origin = StatusOrigin::implied;
