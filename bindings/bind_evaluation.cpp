@@ -219,15 +219,17 @@ void bind_evaluation(py::module_& m) {
 
   m.def(
       "evaluate_columns",
-      [](const RuleBook& book, const std::vector<std::shared_ptr<Inspection>>& inspections) {
+      [](const RuleBook& book, const std::vector<std::shared_ptr<Inspection>>& inspections,
+         int threads) {
         // Chunks of consecutive inspections, taken in turn by a thread per core (so that a
         // busy core takes fewer), then joined in order. A chunk stops at its first bad
         // inspection, so the first error in chunk order is the first bad inspection.
         constexpr std::size_t chunk = 256;
         const std::size_t n = inspections.size(),
                           chunks = std::max<std::size_t>(1, (n + chunk - 1) / chunk);
-        const std::size_t workers =
-            std::min<std::size_t>(chunks, std::max(1u, std::thread::hardware_concurrency()));
+        const std::size_t workers = std::min<std::size_t>(
+            chunks, threads > 0 ? static_cast<unsigned>(threads)
+                                : std::max(1u, std::thread::hardware_concurrency()));
         std::vector<ResultColumns> parts(chunks, ResultColumns(book));
         std::vector<std::exception_ptr> errors(chunks);
         std::atomic<std::size_t> next{0};
@@ -252,9 +254,9 @@ void bind_evaluation(py::module_& m) {
         for (std::size_t c = 1; c < chunks; ++c) parts[0].append(parts[c]);
         return parts[0].to_python();
       },
-      py::arg("book"), py::arg("inspections"),
+      py::arg("book"), py::arg("inspections"), py::arg("threads") = 0,
       "Evaluate many inspections into columns for a frame, as result_columns gives them, on "
-      "every core with the GIL released. Raises InspectionError for the first bad one.");
+      "`threads` threads (0: every core) with the GIL released. Raises InspectionError for the first bad one.");
 }
 
 }  // namespace spur::python

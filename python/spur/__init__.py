@@ -8,7 +8,8 @@ Load the rule book, read an inspection, evaluate it::
     ev.grade("D")            # 'D', or None while provisional
     ev.results_frame()       # pandas: one row per regulation and area
 
-Many inspections at once: :func:`inspections_from_frame` and :func:`evaluate_many`.
+Many inspections at once: :func:`inspections_from_frame` and :func:`evaluate_many`; a whole
+findings table graded at once: :func:`grade_frame` and :func:`actions_frame`.
 Errors are :class:`Error` and its subclasses, with file, line, column and requirement.
 """
 
@@ -22,6 +23,7 @@ from spur._core import (
     Status,
     __version__,
 )
+from spur.batch import actions_frame, grade_frame
 from spur.errors import Error, FileError, InspectionError, LookupError, RuleError
 from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
@@ -45,7 +47,9 @@ __all__ = [
     "Severity",
     "Status",
     "__version__",
+    "actions_frame",
     "evaluate_many",
+    "grade_frame",
     "inspections_from_frame",
     "read_dates",
 ]

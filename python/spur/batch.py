@@ -179,8 +179,7 @@ class _Batch:
             )
         if errors not in ("raise", "skip"):
             raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-        if threads is not None and (not isinstance(threads, int) or threads < 1):
-            raise ValueError(f"threads must be a positive number, not {threads!r}")
+        _check_threads(threads)
         self.book = book if book is not None else RuleBook.bundled()
         regs = [regulations] if isinstance(regulations, str) else list(regulations)
         self.grader = _core.BatchGrader(self.book._core, regs)
@@ -306,6 +305,13 @@ def _inspection_error(report: pd.DataFrame) -> InspectionError:
     )
     error.errors = report
     return error
+
+
+def _check_threads(threads: int | None) -> None:
+    if threads is not None and (
+        isinstance(threads, bool) or not isinstance(threads, int) or threads < 1
+    ):
+        raise ValueError(f"threads must be a positive whole number or None, not {threads!r}")
 
 
 class _NoBar:

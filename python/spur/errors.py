@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spur._core import Diagnostic
@@ -47,7 +47,13 @@ class RuleError(Error):
 
 
 class InspectionError(Error):
-    """An inspection is malformed or names what the rule book lacks."""
+    """An inspection is malformed or names what the rule book lacks.
+
+    Raised by :func:`spur.grade_frame` for bad finding rows, ``errors`` is a pandas frame of
+    every one of them (columns ``row``, ``inspection``, ``requirement``, ``message``).
+    """
+
+    errors: Any = None
 
 
 class FileError(Error, OSError):

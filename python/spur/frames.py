@@ -20,6 +20,9 @@ _GRADES = ["A", "B", "C", "D"]
 # categories are the 15 sets that are not empty: bit set n is category n - 1.
 _GRADE_SETS = ["/".join(g for i, g in enumerate(_GRADES) if bits >> i & 1) for bits in range(1, 16)]
 
+# Inspections evaluated between two updates of a progress bar.
+_PROGRESS_STEP = 5_000
+
 _FINDING_COLUMNS = {"inspection", "requirement", "status", "regulation", "note"}
 _METADATA_COLUMNS = {
     "inspection",
@@ -32,20 +35,40 @@ _METADATA_COLUMNS = {
 }
 
 
-def evaluate_many(book: RuleBook, inspections: Iterable[Inspection]) -> pd.DataFrame:
+def evaluate_many(
+    book: RuleBook,
+    inspections: Iterable[Inspection],
+    *,
+    threads: int | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
     """Grade many inspections at once into one tidy frame.
 
     One row per inspection, inspected regulation and area, with the columns of
     :meth:`spur.Evaluation.results_frame`; ``inspection`` is each inspection's id (its
-    file when it has none). The loop runs in C++ with the GIL released. Raises
+    file when it has none). The loop runs in C++ with the GIL released, on ``threads``
+    threads (default: one per core); ``progress=True`` shows a tqdm bar. Raises
     :class:`spur.InspectionError` for the first inspection that names what the book lacks.
     """
+    from spur.batch import _check_threads, _progress_bar
+
+    _check_threads(threads)
     cores = []
     for i in inspections:
         if not isinstance(i, Inspection):
             raise TypeError(f"evaluate_many takes spur.Inspection objects, not {type(i).__name__}")
         cores.append(i._core)
-    return results_frame(_core.evaluate_columns(book._core, cores))
+    if not progress:
+        return results_frame(_core.evaluate_columns(book._core, cores, threads or 0))
+    parts = []
+    with _progress_bar(True, len(cores), "evaluate_many") as bar:
+        for begin in range(0, len(cores), _PROGRESS_STEP):
+            chunk = cores[begin : begin + _PROGRESS_STEP]
+            parts.append(results_frame(_core.evaluate_columns(book._core, chunk, threads or 0)))
+            bar.update(len(chunk))
+    if not parts:
+        return results_frame(_core.evaluate_columns(book._core, [], threads or 0))
+    return pd.concat(parts, ignore_index=True)
 
 
 def results_frame(columns: dict[str, Any]) -> pd.DataFrame:
