@@ -160,7 +160,6 @@ struct Gather {
     std::uint8_t* cell = work.cell.data();
     for (const auto& c : p.columns)
       std::copy(row + c.global, row + c.global + (c.end - c.begin), cell + c.begin);
-    for (int k = 0; k < p.requirements; ++k) cell[k] &= 0x0f;  // a status and the bit
     const auto& position_of = data.compiled[p.regulation].position_of;
     for (; first != last; ++first)
       if (first->regulation == p.regulation)

@@ -1,6 +1,9 @@
 #include "batch/grading_program.hpp"
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "eval/scale.hpp"
 #include "rules/rule_book_data.hpp"
@@ -22,7 +25,7 @@ constexpr std::array<GradeSet, 16> sets = [] {
   return out;
 }();
 // A table larger than this grades the area's conditions one by one instead.
-constexpr std::size_t max_table = std::size_t{1} << 16;
+constexpr std::size_t max_table = std::size_t{1} << 15;  // strides fit 16 bits
 
 bool raw_holds(int raw, std::uint8_t status) {
   switch (static_cast<Raw>(raw)) {
@@ -134,6 +137,8 @@ AreaProgram compile_area(const CompiledScale& cs, const GradingProgram& p, int a
   if (slots.size() > 8 || size > max_table || members[3] > 255) return ap;  // interpreted
   std::uint32_t stride = 1;
   for (auto [v, c] : slots) {
+    ap.caps |= static_cast<std::uint64_t>(c) << (8 * ap.variables.size());
+    ap.strides[ap.variables.size()] = static_cast<std::int16_t>(stride);
     ap.variables.push_back({static_cast<std::uint8_t>(c), stride});
     stride *= static_cast<std::uint32_t>(c + 1);
   }
@@ -155,12 +160,23 @@ AreaProgram compile_area(const CompiledScale& cs, const GradingProgram& p, int a
 AreaVerdict verdict_of(const RuleBookData& data, const AreaProgram& ap, std::uint64_t packed,
                        const std::array<std::array<int, status_count>, 3>* counts) {
   if (!ap.table.empty()) {
+#if defined(__SSE2__)
+    // Each byte capped, widened to 16 bits, multiplied by its stride and summed.
+    __m128i x = _mm_min_epu8(_mm_cvtsi64_si128(static_cast<long long>(packed)),
+                             _mm_cvtsi64_si128(static_cast<long long>(ap.caps)));
+    x = _mm_madd_epi16(_mm_unpacklo_epi8(x, _mm_setzero_si128()),
+                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(ap.strides.data())));
+    x = _mm_add_epi32(x, _mm_shuffle_epi32(x, 0x4e));
+    x = _mm_add_epi32(x, _mm_shuffle_epi32(x, 0xb1));
+    const auto key = static_cast<std::uint32_t>(_mm_cvtsi128_si32(x));
+#else
     std::uint32_t key = 0;
     for (const auto& var : ap.variables) {
       const auto value = static_cast<std::uint32_t>(packed & 0xff);
       key += std::min<std::uint32_t>(value, var.cap) * var.stride;
       packed >>= 8;
     }
+#endif
     const auto& t = ap.table[key];
     return {sets[t.possible], t.deciding_row};
   }
@@ -182,7 +198,8 @@ void tally_cells(const GradingProgram& p, const std::uint8_t* cell, std::uint64_
   const std::uint64_t* delta = p.delta.data();
   for (const auto& run : p.runs) {
     std::uint64_t sum = 0;
-    for (std::int32_t k = run.begin; k < run.end; ++k) sum += delta[k * cell_count + cell[k]];
+    for (std::int32_t k = run.begin; k < run.end; ++k)
+      sum += delta[k * cell_count + (cell[k] & 0x0f)];
     packed[run.area] += sum;
   }
 }
@@ -207,7 +224,7 @@ void imply(const GradingProgram& p, std::uint8_t* cell, std::uint8_t* implied,
       if (status_of(cell[prerequisites[i]]) == not_met_code) {
         if (packed) {
           const std::uint64_t* d = p.delta.data() + e.position * cell_count;
-          packed[p.area[e.position]] += d[not_met_code] - d[c];
+          packed[p.area[e.position]] += d[not_met_code] - d[c & 0x0f];
         }
         cell[e.position] = not_met_code;
         if constexpr (mark) implied[e.position] = 1;

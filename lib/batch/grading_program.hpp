@@ -46,6 +46,9 @@ struct AreaProgram {
     std::uint32_t stride = 0;  // in the table key
   };
   std::vector<Variable> variables;
+  // The same as 8 bytes of caps and 8 strides, to compute the key in a few SIMD steps.
+  std::uint64_t caps = 0;
+  std::array<std::int16_t, 8> strides{};
   struct Verdict {
     std::uint8_t possible = 0;  // GradeSet bits
     std::int8_t deciding_row = -1;
