@@ -67,6 +67,12 @@ class FileError(Error, OSError):
         """The file or directory, as OSError names it (the same as ``file``)."""
         return self.file
 
+    @filename.setter
+    def filename(self, value: str | None) -> None:
+        # Unpicklers that restore every attribute (tblib, which Dask's distributed installs)
+        # set it too.
+        self.file = value
+
 
 class LookupError(Error, builtins.LookupError):
     """A query names an area, regulation or requirement that does not exist."""
