@@ -193,7 +193,9 @@ def timed(what: Callable[[], Any]) -> tuple[Any, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inspections", type=int, default=100_000)
-    parser.add_argument("--zen", type=int, default=2_000, help="inspections for zen and book.evaluate")
+    parser.add_argument(
+        "--zen", type=int, default=2_000, help="inspections for zen and book.evaluate"
+    )
     parser.add_argument("--built", type=int, default=10_000, help="inspections for evaluate_many")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
@@ -231,7 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     reference = spur_wide.loc[:, areas].to_numpy()
     checks = {
         "pandas": (pandas_wide.reindex(index=labels).loc[:, areas].to_numpy(), reference),
-        "evaluate_many": (many_wide.reindex(index=labels[:b]).loc[:, areas].to_numpy(), reference[:b]),
+        "evaluate_many": (
+            many_wide.reindex(index=labels[:b]).loc[:, areas].to_numpy(),
+            reference[:b],
+        ),
     }
     for name, (grades, want) in checks.items():
         if not (grades == want).all():

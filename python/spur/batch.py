@@ -94,9 +94,7 @@ def grade_frame(
                 regulation, categories=batch.grader.regulations
             ),
             "area": pd.Categorical.from_codes(area, categories=batch.areas),
-            "grade": pd.Categorical.from_codes(
-                _SINGLE[possible], categories=_GRADES, ordered=True
-            ),
+            "grade": pd.Categorical.from_codes(_SINGLE[possible], categories=_GRADES, ordered=True),
             "possible": pd.Categorical.from_codes(
                 possible.astype(np.int8) - 1, categories=_POSSIBLE
             ),
@@ -249,7 +247,9 @@ class _Batch:
                     "defines it (ids are like D1 or E4)"
                 )
             elif statuses[row] < 0:
-                message = f"unknown status {f['status'].iat[row]!r} (statuses: {', '.join(_STATUSES)})"
+                message = (
+                    f"unknown status {f['status'].iat[row]!r} (statuses: {', '.join(_STATUSES)})"
+                )
             elif regulation is not None and regulation[row] == -2:
                 message = (
                     f"unknown regulation {f['regulation'].iat[row]!r} "
@@ -262,9 +262,7 @@ class _Batch:
         return pd.DataFrame(out, columns=_ERROR_COLUMNS)
 
 
-def _encode(
-    column: pd.Series, code_of: Any, dtype: type, missing: int = -1
-) -> np.ndarray:
+def _encode(column: pd.Series, code_of: Any, dtype: type, missing: int = -1) -> np.ndarray:
     """Codes of a column through its distinct values (categories or factorised): one Python
     call per distinct value, never per row. Missing values get `missing`."""
     if isinstance(column.dtype, pd.CategoricalDtype):

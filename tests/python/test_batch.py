@@ -134,7 +134,9 @@ def test_a_requirement_outside_the_regulation_is_a_bad_row(book: spur.RuleBook) 
     findings = pd.DataFrame({"inspection": ["u"], "requirement": [only], "status": ["met"]})
     with pytest.raises(spur.InspectionError) as caught:
         spur.grade_frame(findings, regulations="sosfs-2015-8", book=book)
-    assert caught.value.errors["message"].tolist() == [f"{only} is not a requirement of sosfs-2015-8"]
+    assert caught.value.errors["message"].tolist() == [
+        f"{only} is not a requirement of sosfs-2015-8"
+    ]
     by_reg = pd.DataFrame(
         {"inspection": ["u"], "requirement": ["D1"], "status": ["met"], "regulation": ["hslf"]}
     )
@@ -171,8 +173,16 @@ def test_actions_frame_equals_each_evaluation(book: spur.RuleBook) -> None:
     findings = random_findings(book, BOTH, 40, seed=9)
     got = spur.actions_frame(findings, regulations=BOTH, default_status="met", book=book)
     inspections = spur.inspections_from_frame(findings, regulations=BOTH, default_status="met")
-    columns = ["inspection", "category", "requirement", "area", "kind", "status", "implied",
-               "regulations"]
+    columns = [
+        "inspection",
+        "category",
+        "requirement",
+        "area",
+        "kind",
+        "status",
+        "implied",
+        "regulations",
+    ]
     want = pd.concat([book.evaluate(i).actions_frame()[columns] for i in inspections])
     order = ["inspection", "requirement"]
     got_rows = got[columns].astype(str).sort_values(order).reset_index(drop=True)
@@ -204,9 +214,12 @@ def test_grade_frame_on_a_dask_cluster(book: spur.RuleBook) -> None:
     findings = findings.set_index(pd.Index(codes, name="unit"))
     frame = dd.from_pandas(findings, npartitions=4, sort=True)
     meta = local.iloc[:0]
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         assert len(client.scheduler_info()["workers"]) == 2
         graded = frame.map_partitions(
             spur.grade_frame, regulations=BOTH, threads=1, meta=meta
