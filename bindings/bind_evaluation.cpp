@@ -251,15 +251,17 @@ void bind_evaluation(py::module_& m) {
 
   m.def(
       "evaluate_columns",
-      [](const RuleBook& book, const std::vector<std::shared_ptr<Inspection>>& inspections) {
+      [](const RuleBook& book, const std::vector<std::shared_ptr<Inspection>>& inspections,
+         int threads) {
         // Chunks of consecutive inspections, taken in turn by a thread per core (so that a
         // busy core takes fewer), then joined in order. A bad inspection is left out and its
         // errors kept with its position, so that every bad one is reported.
         constexpr std::size_t chunk = 256;
         const std::size_t n = inspections.size(),
                           chunks = std::max<std::size_t>(1, (n + chunk - 1) / chunk);
-        const std::size_t workers =
-            std::min<std::size_t>(chunks, std::max(1u, std::thread::hardware_concurrency()));
+        const std::size_t workers = std::min<std::size_t>(
+            chunks, threads > 0 ? static_cast<unsigned>(threads)
+                                : std::max(1u, std::thread::hardware_concurrency()));
         std::vector<ResultColumns> parts(chunks, ResultColumns(book));
         std::vector<std::vector<std::pair<std::size_t, std::vector<Diagnostic>>>> bad(chunks);
         std::vector<std::exception_ptr> errors(chunks);
@@ -281,8 +283,8 @@ void bind_evaluation(py::module_& m) {
         };
         {
           py::gil_scoped_release release;
-          std::vector<std::jthread> threads;
-          for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+          std::vector<std::jthread> pool;
+          for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
           work();
         }
         for (const auto& e : errors)
@@ -296,10 +298,10 @@ void bind_evaluation(py::module_& m) {
         out["failed"] = failed;
         return out;
       },
-      py::arg("book"), py::arg("inspections"),
+      py::arg("book"), py::arg("inspections"), py::arg("threads") = 0,
       "Evaluate many inspections into columns for a frame, as result_columns gives them, on "
-      "every core with the GIL released. Inspections that raise InspectionError are left out; "
-      "'failed' lists each as (position, diagnostics).");
+      "`threads` threads (0: every core) with the GIL released. Inspections that raise "
+      "InspectionError are left out; 'failed' lists each as (position, diagnostics).");
 }
 
 }  // namespace spur::python

@@ -37,6 +37,7 @@ void bind_inspection(py::module_& m);
 void bind_evaluation(py::module_& m);
 void bind_import(py::module_& m);
 void bind_report(py::module_& m);
+void bind_batch(py::module_& m);
 
 /// nlohmann::json as plain Python objects: dict, list, str, int, float, bool, None.
 py::object to_python(const nlohmann::json& value);

@@ -15,5 +15,6 @@ PYBIND11_MODULE(_core, m) {
   sp::bind_evaluation(m);
   sp::bind_import(m);
   sp::bind_report(m);
+  sp::bind_batch(m);
   m.attr("__version__") = std::string(spur::version());
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "batch/grading_program.hpp"
 #include "eval/reported_grades.hpp"
 #include "eval/scale.hpp"
 #include "logging.hpp"
@@ -253,72 +254,6 @@ bool matches(detail::Metric metric, Status s) {
   }
 }
 
-void count(KindCounts& c, Status s) {
-  switch (s) {
-    case Status::met:
-      ++c.met;
-      break;
-    case Status::partially_met:
-      ++c.partial;
-      ++c.unmet;
-      break;
-    case Status::not_met:
-      ++c.unmet;
-      break;
-    case Status::not_applicable:
-      ++c.not_applicable;
-      break;
-    case Status::not_assessed:
-      ++c.unknown;
-      break;
-  }
-}
-
-// Prerequisites that are not assessed, whose dependents would be implied not met if they
-// turned out not met. For each combination of them (met-or-partial versus not met), the
-// statuses are propagated and every area graded again; the grades found are added to
-// `also_possible`, and each area learns which of them can change it.
-void widen_for_unknown_prerequisites(const detail::RuleBookData& data,
-                                     const detail::CompiledRegulation& c, const Regulation& reg,
-                                     const std::vector<RequirementOutcome>& out,
-                                     std::vector<GradeSet>& also_possible,
-                                     std::vector<std::vector<std::string>>& pivots_of) {
-  std::vector<int> pivots;
-  for (int k : c.with_dependents)
-    if (out[k].status == Status::not_assessed) pivots.push_back(k);
-  if (pivots.empty()) return;
-  also_possible.assign(data.model.areas.size(), GradeSet{});
-  pivots_of.assign(data.model.areas.size(), {});
-  // A prerequisite matters to an area when one of its dependents there could be implied.
-  for (int p : pivots)
-    for (int d : c.dependents[p])
-      if (out[d].origin != StatusOrigin::finding || out[d].status == Status::not_assessed) {
-        auto& list = pivots_of[c.area[d]];
-        if (std::find(list.begin(), list.end(), reg.requirements[p].id) == list.end())
-          list.push_back(reg.requirements[p].id);
-      }
-  const std::size_t combinations = std::size_t{1} << std::min<std::size_t>(pivots.size(), 12);
-  std::vector<Status> status(out.size());
-  for (std::size_t mask = 1; mask < combinations; ++mask) {
-    for (std::size_t k = 0; k < out.size(); ++k) status[k] = out[k].status;
-    for (std::size_t b = 0; b < pivots.size() && b < 12; ++b)
-      if (mask & (std::size_t{1} << b)) status[pivots[b]] = Status::not_met;
-    for (int k : c.order_with_prerequisites) {
-      if (out[k].origin == StatusOrigin::finding && out[k].status != Status::not_assessed) continue;
-      for (int p : c.prerequisites[k])
-        if (status[p] == Status::not_met) status[k] = Status::not_met;
-    }
-    std::vector<std::array<KindCounts, 3>> counts(data.model.areas.size());
-    for (std::size_t k = 0; k < out.size(); ++k)
-      count(counts[c.area[k]][static_cast<int>(reg.requirements[k].kind)], status[k]);
-    for (std::size_t a = 0; a < counts.size(); ++a)
-      if (!pivots_of[a].empty())
-        also_possible[a] =
-            also_possible[a] |
-            detail::grade_with(data.area_scales[a], detail::interval_counts(counts[a])).possible;
-  }
-}
-
 }  // namespace
 
 Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
@@ -347,12 +282,9 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       regs.push_back(static_cast<int>(i));
   ev.results.reserve(regs.size() * areas.size());
   ev.areas.reserve(areas.size());
-  // Scratch space shared by the regulations.
-  std::vector<std::array<KindCounts, 3>> counts;
-  std::vector<std::array<bool, 3>> has;
-  std::vector<GradeSet> also_possible;
-  std::vector<std::vector<std::string>> pivots_of;
-  const std::vector<std::string> no_pivots;
+  // Scratch space of the grading program, kept by each thread.
+  thread_local detail::GradeWork work;
+  work.details = true;
   ev.outcomes.reserve(regs.size());
 
   for (int ri : regs) {
@@ -374,25 +306,36 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
         out[k].origin = StatusOrigin::finding;
       }
     }
+    // Statuses, implications, counts and grades come from the grading program that the
+    // batch grader runs too; what follows explains them.
+    const auto& program = data.programs[ri];
+    detail::prepare(program, work);
+    for (std::size_t k = 0; k < out.size(); ++k)
+      work.cell[k] = static_cast<std::uint8_t>(
+          static_cast<std::uint8_t>(out[k].status) |
+          (out[k].origin == StatusOrigin::finding ? detail::finding_bit : 0));
+    detail::grade(data, program, work);
     // Implications, prerequisites first: a prerequisite that is not met (found or implied)
-    // makes its dependents not met unless a finding states their status.
+    // made its dependents not met unless a finding states their status.
     for (int k : c.order_with_prerequisites) {
       auto& o = out[k];
       int n_unmet = 0;
-      for (int p : c.prerequisites[k]) n_unmet += out[p].status == Status::not_met;
+      for (int p : c.prerequisites[k])
+        n_unmet += detail::status_of(work.cell[p]) == detail::not_met_code;
       if (n_unmet == 0) continue;
       std::vector<std::string> unmet;
       unmet.reserve(n_unmet);
       for (int p : c.prerequisites[k])
-        if (out[p].status == Status::not_met) unmet.push_back(reg.requirements[p].id);
-      if (o.origin != StatusOrigin::finding || o.status == Status::not_assessed) {
+        if (detail::status_of(work.cell[p]) == detail::not_met_code)
+          unmet.push_back(reg.requirements[p].id);
+      if (work.implied[k]) {
         o.status = Status::not_met;
         o.origin = StatusOrigin::implied;
         o.implication = static_cast<int>(ev.implied.size());
         ev.implied.push_back({o.requirement->id, reg.id, std::move(unmet)});
         if (debug)
           log->debug("{} {}: implied not_met because {} not met", reg.id, o.requirement->id,
-                     join(unmet));
+                     join(ev.implied.back().because));
       } else if (o.status == Status::met) {
         ev.conflicts.push_back({o.requirement->id, reg.id, unmet,
                                 o.requirement->id +
@@ -401,36 +344,22 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       }
     }
 
-    counts.assign(areas.size(), std::array<KindCounts, 3>{});
-    has.assign(areas.size(), std::array<bool, 3>{});
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      const int kind = static_cast<int>(reg.requirements[k].kind);
-      count(counts[c.area[k]][kind], out[k].status);
-      has[c.area[k]][kind] = true;
-    }
-
-    // A prerequisite that is not assessed may turn out not met and take its dependents with
-    // it: grade each combination of such prerequisites and keep every grade still possible.
-    also_possible.clear();  // filled only when some prerequisite is not assessed
-    pivots_of.clear();
-    widen_for_unknown_prerequisites(data, c, reg, out, also_possible, pivots_of);
-
     for (std::size_t a = 0; a < areas.size(); ++a) {
       const auto& cs = data.area_scales[a];
       AreaResult& res = ev.results.emplace_back();
       res.regulation = reg.id;
       res.area = areas[a].id;
       res.scale = cs.scale->id;
-      res.counts = counts[a];
-      res.has_kind = has[a];
-      const auto table = detail::interval_counts(counts[a]);
-      const auto verdict = detail::grade_with(cs, table);
-      res.possible = verdict.possible;
-      res.deciding_row = verdict.deciding_row;
-      if (!also_possible.empty() && (also_possible[a] | res.possible) != res.possible) {
-        res.possible = res.possible | also_possible[a];
-        res.deciding_row = -1;
+      for (int kind = 0; kind < 3; ++kind) {
+        const auto& n = work.counts[a][kind];
+        auto at = [&](Status s) { return n[static_cast<int>(s)]; };
+        res.counts[kind] = {at(Status::met), at(Status::not_met) + at(Status::partially_met),
+                            at(Status::partially_met), at(Status::not_assessed),
+                            at(Status::not_applicable)};
       }
+      res.has_kind = program.area_programs[a].has_kind;
+      res.possible = work.verdicts[a].possible;
+      res.deciding_row = work.verdicts[a].deciding_row;
       res.computed = res.possible.single();
       // Two passes, so each list is allocated once at its final size.
       auto decisive = [&](int k) {
@@ -454,9 +383,11 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       }
       // Unknown prerequisites in other areas can change this one too.
       if (!res.computed)
-        for (const auto& id : pivots_of.empty() ? no_pivots : pivots_of[a])
+        for (int p : work.pivots_of[a]) {
+          const std::string& id = reg.requirements[p].id;
           if (std::find(res.unknown.begin(), res.unknown.end(), id) == res.unknown.end())
             res.unknown.push_back(id);
+        }
       for (const auto& o : insp.overrides)
         if (o.area == res.area && (!o.regulation || *o.regulation == reg.id)) res.override = o;
       if (debug)

@@ -50,6 +50,9 @@ class Expression {
   Tri evaluate(const CountTable& counts) const;
   /// Every count the expression reads.
   const std::vector<CountRef>& references() const { return references_; }
+  /// The parsed tree (the root is `root()`), for compiling the expression further.
+  const std::vector<Node>& nodes() const { return nodes_; }
+  int root() const { return root_; }
 
  private:
   Tri eval_bool(int node, const CountTable& counts) const;

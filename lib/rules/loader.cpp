@@ -781,6 +781,7 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
     }
     data->area_scales.push_back(std::move(cs));
   }
+  data->programs = detail::compile_programs(*data);
   data->warnings = diags;
   result.book = RuleBook(std::move(data));
   return result;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "batch/grading_program.hpp"
 #include "graph/rule_graph.hpp"
 #include "rules/expression.hpp"
 #include "spur/model.hpp"
@@ -38,6 +39,7 @@ struct RuleBookData {
   std::vector<Regulation> regulations;
   std::vector<CompiledRegulation> compiled;  // parallel to regulations
   std::vector<CompiledScale> area_scales;    // parallel to model.areas
+  std::vector<GradingProgram> programs;      // parallel to regulations: how grades are computed
   std::unordered_map<std::string, int> area_index;
   std::vector<std::string> requirement_ids;  // every id once, catalogue order
   std::unordered_map<std::string, int> global_index;

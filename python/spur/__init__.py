@@ -10,7 +10,8 @@ Load the rule book, read an inspection, evaluate it::
 
 The example inspections ship inside the package: ``spur.examples.path(name)``, ``load(name)``.
 The command: ``spur ...`` or ``python -m spur ...``, the same as the C++ ``spur``.
-Many inspections at once: :func:`inspections_from_frame` and :func:`evaluate_many`.
+Many inspections at once: :func:`inspections_from_frame` and :func:`evaluate_many`; a whole
+findings table graded at once: :func:`grade_frame` and :func:`actions_frame`.
 Errors are :class:`Error` and its subclasses, with file, line, column and requirement.
 """
 
@@ -24,6 +25,7 @@ from spur._core import (
     Status,
     __version__,
 )
+from spur.batch import actions_frame, grade_frame
 from spur.errors import Error, FileError, InspectionError, LookupError, RuleError
 from spur.evaluation import Evaluation, read_dates
 from spur.frames import evaluate_many, inspections_from_frame
@@ -52,9 +54,11 @@ __all__ = [
     "Severity",
     "Status",
     "__version__",
+    "actions_frame",
     "evaluate_many",
     "examples",
     "import_report",
+    "grade_frame",
     "inspections_from_frame",
     "read_dates",
     "report",

@@ -5,10 +5,12 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import enum
+import numpy
+import numpy.typing
 import os
 import pathlib
 import typing
-__all__: list[str] = ['Area', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'Trainee', 'evaluate', 'evaluate_columns', 'read_dates', 'render_report', 'report_summary_html', 'result_columns', 'write_report']
+__all__: list[str] = ['Area', 'BatchGrader', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'StatusMatrix', 'Trainee', 'evaluate', 'evaluate_columns', 'read_dates', 'result_columns']
 class Severity(enum.Enum):
     """
     How serious a diagnostic is: errors stop loading, warnings do not.
@@ -548,32 +550,51 @@ class Evaluation:
     @property
     def unit(self) -> str:
         ...
+class StatusMatrix:
+    """
+    The findings of many inspections, a byte a requirement.
+    """
+    @property
+    def inspections(self) -> int:
+        ...
+    @property
+    def requirements(self) -> int:
+        ...
+class BatchGrader:
+    """
+    Grades many inspections under fixed regulations, grades only.
+    """
+    def __init__(self, book: RuleBook, regulations: collections.abc.Sequence[str]) -> None:
+        ...
+    def actions(self, matrix: StatusMatrix, threads: typing.SupportsInt | typing.SupportsIndex) -> dict[str, typing.Any]:
+        """
+        The actions of every inspection as columns of codes.
+        """
+    def grade_into(self, matrix: StatusMatrix, begin: typing.SupportsInt | typing.SupportsIndex, end: typing.SupportsInt | typing.SupportsIndex, possible: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], plan: typing.Annotated[numpy.typing.ArrayLike, numpy.int8], threads: typing.SupportsInt | typing.SupportsIndex) -> None:
+        """
+        Grade inspections [begin, end) into `possible` (grade bit sets, by inspection, regulation and area) and `plan` (1, 0, -1 unknown).
+        """
+    def matrix(self, inspections: typing.SupportsInt | typing.SupportsIndex, inspection: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], requirement: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], status: typing.Annotated[numpy.typing.ArrayLike, numpy.int8], regulation: typing.Annotated[numpy.typing.ArrayLike, numpy.int8] | None, default_status: Status) -> tuple[StatusMatrix, numpy.ndarray, list[str]]:
+        """
+        A status matrix from finding columns (codes), and the bad rows: (matrix, row positions, messages).
+        """
+    @property
+    def regulations(self) -> list[str]:
+        ...
 def evaluate(book: RuleBook, inspection: Inspection) -> Evaluation:
     """
     Evaluate an inspection. Raises InspectionError when it names what the book lacks.
     """
-def evaluate_columns(book: RuleBook, inspections: collections.abc.Sequence[Inspection]) -> dict[str, typing.Any]:
+def evaluate_columns(book: RuleBook, inspections: collections.abc.Sequence[Inspection], threads: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, typing.Any]:
     """
-    Evaluate many inspections into columns for a frame, as result_columns gives them, on every core with the GIL released. Raises InspectionError for the first bad one.
+    Evaluate many inspections into columns for a frame, as result_columns gives them, on `threads` threads (0: every core) with the GIL released. Raises InspectionError for the first bad one.
     """
 def read_dates(text: str, reference: str = '') -> dict[str, typing.Any]:
     """
     A Swedish date phrase read into parts, as `spur dates --format json` prints one.
     """
-def render_report(evaluations: collections.abc.Sequence[Evaluation], format: str, as_of: str = '', lang: str = 'sv') -> bytes:
-    """
-    The report of the evaluations in `format` (html, md, pdf, xlsx) as bytes.
-    """
-def report_summary_html(evaluation: Evaluation, as_of: str = '', lang: str = 'sv') -> str:
-    """
-    The summary of the report as an HTML fragment (for notebooks).
-    """
 def result_columns(book: RuleBook, evaluations: collections.abc.Sequence[Evaluation]) -> dict[str, typing.Any]:
     """
     The results of evaluations as columns (codes and arrays) for a frame.
-    """
-def write_report(evaluations: collections.abc.Sequence[Evaluation], format: str, path: str, as_of: str = '', lang: str = 'sv', force: bool = False) -> None:
-    """
-    Writes the report to `path` atomically; an existing file is replaced only with force.
     """
 __version__: str = '0.1.0'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,6 +97,12 @@ class FileError(Error, OSError):
     def filename(self) -> str | None:  # type: ignore[override]
         """The file or directory, as OSError names it (the same as ``file``)."""
         return self.file
+
+    @filename.setter
+    def filename(self, value: str | None) -> None:
+        # Unpicklers that restore every attribute (tblib, which Dask's distributed installs)
+        # set it too.
+        self.file = value
 
 
 class LookupError(Error, builtins.LookupError):

@@ -23,6 +23,9 @@ _GRADES = ["A", "B", "C", "D"]
 # categories are the 15 sets that are not empty: bit set n is category n - 1.
 _GRADE_SETS = ["/".join(g for i, g in enumerate(_GRADES) if bits >> i & 1) for bits in range(1, 16)]
 
+# Inspections evaluated between two updates of a progress bar.
+_PROGRESS_STEP = 5_000
+
 _FINDING_COLUMNS = {"inspection", "requirement", "status", "regulation", "note"}
 _METADATA_COLUMNS = {
     "inspection",
@@ -40,12 +43,15 @@ def evaluate_many(
     inspections: Iterable[Inspection],
     *,
     errors: Literal["raise", "skip"] = "raise",
+    threads: int | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """Grade many inspections at once into one tidy frame.
 
     One row per inspection, inspected regulation and area, with the columns of
     :meth:`spur.Evaluation.results_frame`; ``inspection`` is each inspection's id (its
-    file when it has none). The loop runs in C++ with the GIL released.
+    file when it has none). The loop runs in C++ with the GIL released, on ``threads``
+    threads (default: one per core); ``progress=True`` shows a tqdm bar.
 
     An inspection that names what the book lacks is bad. With ``errors="raise"`` (the
     default) :class:`spur.InspectionError` lists every bad one (``inspections[i]``, its id and
@@ -53,14 +59,34 @@ def evaluate_many(
     inspection's position; with ``errors="skip"`` the others are graded, the bad ones left
     out, and a warning says how many.
     """
+    from spur.batch import _check_threads, _progress_bar
+
     _errors_mode(errors)
+    _check_threads(threads)
     cores = []
     for i in inspections:
         if not isinstance(i, Inspection):
             raise TypeError(f"evaluate_many takes spur.Inspection objects, not {type(i).__name__}")
         cores.append(i._core)
-    columns = _core.evaluate_columns(book._core, cores)
-    if failed := columns["failed"]:
+    if progress:
+        parts, failed = [], []
+        with _progress_bar(True, len(cores), "evaluate_many") as bar:
+            for begin in range(0, len(cores), _PROGRESS_STEP):
+                chunk = cores[begin : begin + _PROGRESS_STEP]
+                part = _core.evaluate_columns(book._core, chunk, threads or 0)
+                failed += [(begin + position, d) for position, d in part["failed"]]
+                parts.append(results_frame(part))
+                bar.update(len(chunk))
+        frame = (
+            pd.concat(parts, ignore_index=True)
+            if parts
+            else results_frame(_core.evaluate_columns(book._core, [], threads or 0))
+        )
+    else:
+        columns = _core.evaluate_columns(book._core, cores, threads or 0)
+        failed = columns["failed"]
+        frame = results_frame(columns)
+    if failed:
         problems = [
             _Problem([position], name, d, f"inspections[{position}] ({name})")
             for position, diagnostics in failed
@@ -69,7 +95,7 @@ def evaluate_many(
             if d.severity is _core.Severity.error
         ]
         _bad(problems, len(failed), len(cores), errors, "evaluate_many")
-    return results_frame(columns)
+    return frame
 
 
 def results_frame(columns: dict[str, Any]) -> pd.DataFrame:
