@@ -262,8 +262,10 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
     for (auto it = scales.begin(); it != scales.end(); ++it) {
       Scale s;
       s.id = it->first.as<std::string>("");
-      if (!r.expect_sequence(it->second, "scale " + s.id)) continue;
-      for (const auto& row_node : it->second) {
+      // A named copy: `it->second` lives in a proxy that dies before a range-for over it runs.
+      const YAML::Node rows = it->second;
+      if (!r.expect_sequence(rows, "scale " + s.id)) continue;
+      for (const auto& row_node : rows) {
         if (!r.expect_map(row_node, "a row of scale " + s.id)) continue;
         r.check_keys(row_node, {"grade", "when", "consequence", "text"}, "a row of scale " + s.id);
         ScaleRow row;
