@@ -413,7 +413,10 @@ struct Resolver {
     }
     reg.requirements = base->requirements;
     for (const auto& q : reg.requirements) defined.emplace(q.id, q.location);
-    for (const auto& [id, at] : f.remove) {
+    for (const auto& removed : f.remove) {
+      // Named members, not a structured binding: clang before 16 cannot capture one.
+      const std::string& id = removed.first;
+      const SourceLocation& at = removed.second;
       auto it = std::find_if(reg.requirements.begin(), reg.requirements.end(),
                              [&](const Requirement& q) { return q.id == id; });
       if (it == reg.requirements.end()) {
