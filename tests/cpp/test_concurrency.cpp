@@ -32,7 +32,8 @@ std::vector<std::shared_ptr<const Inspection>> inspections() {
   files.push_back(source_dir() / "examples" / "palliativ-sydostra-skane.yaml");
   std::sort(files.begin(), files.end());
   std::vector<std::shared_ptr<const Inspection>> out;
-  for (const auto& f : files) out.push_back(std::make_shared<const Inspection>(Inspection::load(f)));
+  for (const auto& f : files)
+    out.push_back(std::make_shared<const Inspection>(Inspection::load(f)));
   return out;
 }
 

@@ -2,11 +2,11 @@
 // a half-written file, never a replaced file without Overwrite::replace.
 
 #include <gmock/gmock.h>
-#include <csignal>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <csignal>
 
 #include "spur/error.hpp"
 #include "spur/output_file.hpp"
