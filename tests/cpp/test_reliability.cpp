@@ -124,7 +124,7 @@ TEST(Reliability, AFullDiskOnStandardOutputIsExitOneWithAMessage) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   const std::string example =
       quoted(test::source_dir() / "examples" / "palliativ-sydostra-skane.yaml");
-  for (const std::string args :
+  for (const std::string& args :
        {"evaluate " + example + " --format csv", "evaluate " + example,
         "evaluate " + example + " --format json", std::string("rules"),
         std::string("rules --format json"), std::string("validate"),
