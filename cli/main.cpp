@@ -23,6 +23,7 @@
 #include "spur/logging.hpp"
 #include "spur/regulation_tests.hpp"
 #include "spur/rule_book.hpp"
+#include "standard_output.hpp"
 #include "terminal.hpp"
 #include "text_output.hpp"
 
@@ -411,6 +412,7 @@ int run_explain(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  spur::cli::guard_standard_output();
   CLI::App app{"spur: grade SPUR inspections of Swedish specialist training (ST)", "spur"};
   app.set_version_flag("--version", std::string("spur ") + std::string(spur::version()));
   app.require_subcommand(1);

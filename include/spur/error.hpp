@@ -2,8 +2,10 @@
 /// \file
 /// Errors and diagnostics: what spur says about bad input, with file, line and id.
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spur {
@@ -19,13 +21,27 @@ struct Diagnostic {
   int column = 0;           ///< 1-based; 0 when unknown
   std::string message;      ///< what is wrong and what to change
   std::string requirement;  ///< the requirement id involved, if any
+  /// On the last diagnostic of a capped list: how many more problems were left out.
+  std::size_t omitted = 0;
 
-  /// `file:line:column: error|warning: message`, leaving out what is unknown.
+  /// `file:line:column: error|warning: message`, leaving out what is unknown. Always one
+  /// line: control characters (a newline from the input) are escaped as `\n`, `\x01`, and
+  /// overlong words (a 1 MB id) and messages are shortened with "…".
   std::string format() const;
 };
 
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+/// Appends `diagnostic`, keeping at most limits::max_reported; past that, the last entry
+/// counts what was left out ("... and N more problems"), an error if any of them is one.
+void add_diagnostic(std::vector<Diagnostic>& diagnostics, Diagnostic diagnostic);
+/// Caps a list the same way; a list already capped stays as it is.
+void cap_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// One line of text for a message: control characters escaped, long words and the whole
+/// shortened with "…" (see limits.hpp).
+std::string one_line(std::string_view text);
 
 /// Base of every exception spur throws for a user's bad input.
 class Error : public std::runtime_error {
@@ -43,6 +59,7 @@ class Error : public std::runtime_error {
   const std::string& requirement() const { return first().requirement; }
 
  private:
+  Error(std::vector<Diagnostic> capped_diagnostics, int);
   const Diagnostic& first() const;
   std::vector<Diagnostic> diagnostics_;
 };

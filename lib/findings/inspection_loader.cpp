@@ -8,6 +8,7 @@
 #include "findings/json_to_yaml.hpp"
 #include "rules/yaml_reader.hpp"
 #include "spur/inspection.hpp"
+#include "spur/limits.hpp"
 
 namespace spur {
 namespace {
@@ -107,11 +108,21 @@ void read_header(YamlReader& r, const YAML::Node& n, Inspection& insp) {
 void read_findings(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (n.IsNull()) return;
   if (!r.expect_map(n, "'findings'")) return;
+  if (n.size() > limits::max_findings) {
+    r.error(n, "'findings' holds " + std::to_string(n.size()) + " findings; spur reads at most " +
+                   std::to_string(limits::max_findings) + " in one inspection");
+    return;
+  }
   std::map<std::string, int> seen;
   for (auto it = n.begin(); it != n.end(); ++it) {
     Finding f;
     auto id = r.scalar(it->first, "a requirement id in 'findings'");
     if (!id) continue;
+    if (*id == "<<") {
+      r.error(it->first,
+              "'<<' (a YAML merge key) is not supported in 'findings'; write each finding out");
+      continue;
+    }
     f.requirement = *id;
     f.location = r.location(it->first);
     if (auto prev = seen.find(f.requirement); prev != seen.end()) {
@@ -186,6 +197,11 @@ void read_overrides(YamlReader& r, const YAML::Node& n, Inspection& insp) {
 void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (n.IsNull()) return;
   if (!r.expect_sequence(n, "'action_plan'")) return;
+  if (n.size() > limits::max_plan_entries) {
+    r.error(n, "'action_plan' holds " + std::to_string(n.size()) + " entries; spur reads at most " +
+                   std::to_string(limits::max_plan_entries));
+    return;
+  }
   for (const auto& e : n) {
     if (!r.expect_map(e, "an action plan entry")) continue;
     r.check_keys(e,
@@ -322,8 +338,11 @@ Inspection Inspection::load(const std::filesystem::path& path) {
   std::vector<Diagnostic> diags;
   YamlReader r(path.string(), diags);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    throw FileError(std::filesystem::exists(path, ec) ? "is not a file" : "no such file",
+  const auto status = std::filesystem::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)  // a symbolic link loop, ...
+    throw FileError("cannot be read: " + ec.message(), path.string());
+  if (!std::filesystem::is_regular_file(status)) {
+    throw FileError(std::filesystem::exists(status) ? "is not a file" : "no such file",
                     path.string());
   }
   auto root = r.load_file(path);
@@ -335,7 +354,9 @@ Inspection Inspection::parse_json(std::string_view json, const std::string& file
   YamlReader r(file, diags);
   std::string error;
   std::optional<YAML::Node> root;
-  if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
+  if (json.size() > limits::max_file_bytes)
+    r.error_at({file, 0, 0}, detail::too_big(json.size()));
+  else if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
     r.error_at({file, 1, 1}, "the inspection is empty; expected a JSON object");
   else if (std::size_t bad = detail::invalid_utf8(json); bad != std::string_view::npos)
     r.error_at({file, 0, 0}, "the text is not valid UTF-8");

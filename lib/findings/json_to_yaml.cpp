@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "spur/limits.hpp"
+
 namespace spur::detail {
 
 namespace {
@@ -35,6 +37,12 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 
  private:
   bool open(YAML::NodeType::value type) {
+    if (stack_.size() >= static_cast<std::size_t>(limits::max_nesting_depth)) {
+      error = "arrays and objects are nested more than " +
+              std::to_string(limits::max_nesting_depth) + " levels deep; spur reads at most " +
+              std::to_string(limits::max_nesting_depth);
+      return false;
+    }
     YAML::Node node(type);
     add(node);
     stack_.push_back(node);

@@ -262,8 +262,10 @@ std::optional<Model> read_model(YamlReader& r, const std::filesystem::path& path
     for (auto it = scales.begin(); it != scales.end(); ++it) {
       Scale s;
       s.id = it->first.as<std::string>("");
-      if (!r.expect_sequence(it->second, "scale " + s.id)) continue;
-      for (const auto& row_node : it->second) {
+      // A named copy: `it->second` lives in a proxy that dies before a range-for over it runs.
+      const YAML::Node rows = it->second;
+      if (!r.expect_sequence(rows, "scale " + s.id)) continue;
+      for (const auto& row_node : rows) {
         if (!r.expect_map(row_node, "a row of scale " + s.id)) continue;
         r.check_keys(row_node, {"grade", "when", "consequence", "text"}, "a row of scale " + s.id);
         ScaleRow row;
@@ -411,7 +413,10 @@ struct Resolver {
     }
     reg.requirements = base->requirements;
     for (const auto& q : reg.requirements) defined.emplace(q.id, q.location);
-    for (const auto& [id, at] : f.remove) {
+    for (const auto& removed : f.remove) {
+      // Named members, not a structured binding: clang before 16 cannot capture one.
+      const std::string& id = removed.first;
+      const SourceLocation& at = removed.second;
       auto it = std::find_if(reg.requirements.begin(), reg.requirements.end(),
                              [&](const Requirement& q) { return q.id == id; });
       if (it == reg.requirements.end()) {
@@ -498,6 +503,18 @@ struct Resolver {
   }
 };
 
+// True when `file` exists; a name that cannot be looked at (a symbolic link loop, a folder
+// without permission) is reported and counts as present, so it is not taken for missing.
+bool present(const std::filesystem::path& file, std::vector<Diagnostic>& diags) {
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(file, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    diags.push_back({Severity::error, file.string(), 0, 0, "cannot read: " + ec.message(), {}});
+    return false;
+  }
+  return std::filesystem::exists(status);
+}
+
 }  // namespace
 
 LoadResult load_rules(const std::filesystem::path& directory) {
@@ -513,21 +530,46 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
   // ones without copying them.
   std::vector<std::filesystem::path> folders;
   for (const auto& directory : directories) {
-    if (!std::filesystem::is_directory(directory, ec)) {
+    const auto status = std::filesystem::status(directory, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
       diags.push_back({Severity::error,
                        directory.string(),
                        0,
                        0,
-                       std::filesystem::exists(directory, ec)
+                       "cannot read the rules directory: " + ec.message(),
+                       {}});
+      continue;
+    }
+    if (!std::filesystem::is_directory(status)) {
+      diags.push_back({Severity::error,
+                       directory.string(),
+                       0,
+                       0,
+                       std::filesystem::exists(status)
                            ? "is not a directory: give the folder holding the rule folders"
                            : "no such rules directory",
                        {}});
       continue;
     }
     std::vector<std::filesystem::path> own;
-    for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
-      if (entry.is_directory() && entry.path().filename().string().front() != '.')
-        own.push_back(entry.path());
+    std::filesystem::directory_iterator it(directory, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (it->path().filename().string().front() == '.') continue;
+      std::error_code entry_ec;
+      const bool is_folder = it->is_directory(entry_ec);
+      if (entry_ec)  // a symbolic link loop, a dangling link, ...
+        diags.push_back(
+            {Severity::error, it->path().string(), 0, 0, "cannot read: " + entry_ec.message(), {}});
+      else if (is_folder)
+        own.push_back(it->path());
+    }
+    if (ec)
+      diags.push_back({Severity::error,
+                       directory.string(),
+                       0,
+                       0,
+                       "cannot list the rules directory: " + ec.message(),
+                       {}});
     std::sort(own.begin(), own.end());
     folders.insert(folders.end(), own.begin(), own.end());
   }
@@ -540,7 +582,7 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
   std::optional<Model> model;
   bool model_file_found = false;
   for (const auto& folder : folders) {
-    if (!std::filesystem::exists(folder / "model.yaml")) continue;
+    if (!present(folder / "model.yaml", diags)) continue;
     model_file_found = true;
     YamlReader r((folder / "model.yaml").string(), diags);
     if (model) {
@@ -574,7 +616,7 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
 
   std::vector<RegulationFile> files;
   for (const auto& folder : folders) {
-    if (!std::filesystem::exists(folder / "regulation.yaml")) continue;
+    if (!present(folder / "regulation.yaml", diags)) continue;
     YamlReader r((folder / "regulation.yaml").string(), diags);
     RegulationFile f;
     r.guarded([&] { f = read_regulation(r, folder / "regulation.yaml", *model); });

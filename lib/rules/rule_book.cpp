@@ -1,4 +1,5 @@
 #include "spur/rule_book.hpp"
+#include <algorithm>
 
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
@@ -15,10 +16,12 @@ RuleBook RuleBook::load(const std::vector<std::filesystem::path>& directories) {
   LoadResult result = load_rules(directories);
   if (result.book) return std::move(*result.book);
   const auto& d = result.diagnostics;
-  // A directory that is not there at all is a file problem, not a rule problem.
-  for (const auto& directory : directories)
-    if (d.size() == 1 && d.front().line == 0 && d.front().file == directory.string())
-      throw FileError(d);
+  // Files that could not be read at all (a missing directory, a symbolic link loop, no
+  // permission) are file problems, not rule problems: no error has a line to point at.
+  const bool unreadable = std::none_of(d.begin(), d.end(), [](const Diagnostic& x) {
+    return x.severity == Severity::error && x.line > 0;
+  });
+  if (unreadable) throw FileError(d);
   throw RuleError(d);
 }
 

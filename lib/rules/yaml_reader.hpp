@@ -71,6 +71,9 @@ class YamlReader {
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
  private:
+  /// False, with an error, when `text` holds more than one YAML document or text after its
+  /// document that is no document at all.
+  bool single_document(std::string_view text);
   void report(Severity severity, const SourceLocation& at, std::string message,
               std::string requirement);
   std::string file_;
@@ -81,6 +84,12 @@ class YamlReader {
 std::string shorten(std::string_view text, std::size_t max_bytes);
 /// The byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t invalid_utf8(std::string_view text);
+
+/// "the file is 50 MB (...); spur reads files up to 16 MB".
+std::string too_big(std::size_t bytes);
+/// A yaml-cpp syntax error at 0-based `line` in words that say what to change: a tab in the
+/// indentation, an overlong plain key.
+std::string syntax_error(std::string_view text, int line, const std::string& message);
 
 /// "a, b, c" from a list of names.
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");

@@ -35,7 +35,8 @@ std::string with_entry(const std::string& fields, const std::string& date = "202
          fields;
 }
 
-const PlanItem& only_item(const PlanStatus& st) {
+// A copy: callers pass a temporary PlanStatus, so a reference into it would dangle.
+PlanItem only_item(const PlanStatus& st) {
   EXPECT_EQ(st.items.size(), 1u);
   return st.items.front();
 }

@@ -79,6 +79,18 @@ def test_load_of_a_missing_directory_is_a_file_error(tmp_path: Path) -> None:
     assert info.value.diagnostics and info.value.diagnostics[0].severity is spur.Severity.error
 
 
+def test_a_symlink_loop_in_the_rules_is_a_file_error(tmp_path: Path) -> None:
+    shutil.copytree(SOURCE / "rules" / "spur-st", tmp_path / "rules" / "spur-st")
+    (tmp_path / "rules" / "loop").mkdir()
+    (tmp_path / "rules" / "loop" / "regulation.yaml").symlink_to("regulation.yaml")
+    with pytest.raises(spur.FileError) as info:
+        spur.RuleBook.load(tmp_path / "rules")
+    assert str(info.value) == (
+        f"{tmp_path / 'rules' / 'loop' / 'regulation.yaml'}: error: "
+        "cannot be read: Too many levels of symbolic links"
+    )
+
+
 def test_regulation_lookup_names_the_known_ones(book: spur.RuleBook) -> None:
     with pytest.raises(spur.LookupError) as info:
         book.regulation("sosfs-1999-1")
