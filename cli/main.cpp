@@ -11,6 +11,7 @@
 #include <map>
 
 #include "diff_command.hpp"
+#include "serve_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -317,6 +318,8 @@ int main(int argc, char** argv) {
   dates->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   spur::cli::DiffOptions diff_options;
   auto* diff = spur::cli::add_diff_command(app, diff_options);
+  spur::cli::ServeOptions serve_options;
+  auto* serve = spur::cli::add_serve_command(app, serve_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")->check(CLI::IsMember({"dot", "json"}));
 
@@ -342,6 +345,7 @@ int main(int argc, char** argv) {
     if (*test) return run_test(o);
     if (*dates) return run_dates(o);
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
+    if (*serve) return spur::cli::run_serve(serve_options, load_book(o));
   } catch (const spur::Error& e) {
     print_diagnostics(e.diagnostics());
     return 1;
