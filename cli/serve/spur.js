@@ -290,7 +290,14 @@ function render(ev) {
                       (s.because.length > 1 ? " inte är uppfyllda" : " inte är uppfyllt");
     }
   }
-  const msgs = ev.conflicts.map(c => c.message).concat(ev.diagnostics.map(d => d.message));
+  for (const c of ev.conflicts) {
+    const n = document.getElementById("implied-" + c.requirement);
+    if (!n) continue;
+    n.hidden = false;
+    n.textContent = "Angivet som uppfyllt, men förutsätter " + c.because.join(", ") +
+                    (c.because.length > 1 ? " som inte är uppfyllda" : " som inte är uppfyllt") + " (" + c.regulation + ")";
+  }
+  const msgs = ev.diagnostics.map(d => d.message);
   if (msgs.length) document.getElementById("messages").append(banner("info", msgs.join("\n")));
 }
 
