@@ -7,6 +7,7 @@ const STATUSES = [
   ["met", "uppfyllt"], ["partially_met", "delvis uppfyllt"], ["not_met", "ej uppfyllt"],
   ["not_applicable", "ej tillämpligt"], ["not_assessed", "ej bedömt"]];
 const STATUS_LABEL = Object.fromEntries(STATUSES);
+const RECURRENCE = { yearly: "därefter årligen", semiannual: "därefter varje halvår" };
 const KIND_LABEL = { provision: "föreskrift", advice: "allmänt råd", indicator: "kvalitetsindikator" };
 
 // el("tag.class", {attr: value}, child, ...): children are nodes or text (never HTML).
@@ -59,7 +60,7 @@ async function showList(main) {
     el("p.meta", {}, "Mappen ", el("code", {}, data.folder), " · ",
        data.inspections.length + " inspektionsfiler"));
   const head = el("tr", {}, el("th", {}, "Enhet"), el("th", {}, "Datum"), el("th", {}, "Föreskrifter"),
-                  areas.map(a => el("th", { title: a.name }, a.area)), el("th", {}, "Handlingsplan"));
+                  areas.map(a => el("th.heat", { title: a.name }, a.area)), el("th", {}, "Handlingsplan"));
   const rows = data.inspections.map(i => {
     const link = el("a", { href: "/inspection?file=" + encodeURIComponent(i.file) }, i.unit || i.file);
     if (i.error)
@@ -159,12 +160,13 @@ function requirementRow(r, defaultStatus) {
   const note = el("textarea", { id: "note-" + r.id, rows: 2, "aria-label": "Anteckning till " + r.id,
                                 placeholder: "Anteckning" });
   note.value = r.note || "";
+  note.rows = Math.min(6, Math.max(2, Math.ceil(note.value.length / 48)));
   const row = el("tr", { id: "req-" + r.id },
     el("td.id", {}, r.id),
     el("td.text", {}, r.text, " ", el("span.kind." + r.kind, {}, KIND_LABEL[r.kind] || r.kind),
        r.prerequisites.length ? el("div.muted", {}, "förutsätter " + r.prerequisites.join(", ")) : null,
        el("div.implied", { id: "implied-" + r.id, hidden: true })),
-    el("td", {}, select), el("td", {}, note));
+    el("td.pick", {}, select), el("td", {}, note));
   const edit = () => {
     state.edits[r.id] = { status: select.value, note: note.value };
     select.className = "status s-" + select.value;
@@ -198,8 +200,8 @@ function planSection(entries) {
         if (key === "due" || key === "follow_up") readPhrase(input.value, phrase);
       });
       if ((key === "due" || key === "follow_up") && input.value) readPhrase(input.value, phrase);
-      box.append(el("label", { for: input.id }, label), input,
-                 key === "due" || key === "follow_up" ? phrase : null);
+      box.append(el("label", { for: input.id }, label), input);
+      if (key === "due" || key === "follow_up") box.append(phrase);
     }
     section.append(box);
   });
@@ -214,10 +216,12 @@ async function readPhrase(text, out) {
   const r = await api("GET", "/api/dates?text=" + encodeURIComponent(text));
   if (phraseSeq.get(out) !== n) return;
   const parts = r.parts.map(p => p.start
-    ? p.text + " → " + (p.start === p.end ? p.start : p.start + " – " + p.end) + (p.recurrence ? " (" + p.recurrence + ")" : "")
+    ? p.text + " → " + (p.start === p.end ? p.start : p.start + " – " + p.end) +
+      (p.recurrence ? ", " + (RECURRENCE[p.recurrence] || p.recurrence) : "")
     : p.text + " → inget datum");
   out.className = "phrase" + (r.warnings.length || r.parts.every(p => !p.start) ? " warn" : "");
-  out.replaceChildren(parts.join("; "), r.warnings.length ? el("div", {}, "Varning: " + r.warnings.join("; ")) : null);
+  out.replaceChildren(parts.join("; "));
+  if (r.warnings.length) out.append(el("div", {}, "Varning: " + r.warnings.join("; ")));
 }
 
 function dirty() { return Object.keys(state.edits).length + Object.keys(state.plan).length > 0; }
@@ -263,16 +267,24 @@ async function save() {
   }
 }
 
+// The grade after a received handlingsplan, when it changed one.
+function adjusted(area) {
+  const r = area.by_regulation.find(r => r.adjusted);
+  return r ? r.adjusted : null;
+}
+
 // Grades, implied requirements and explanations from one evaluation.
 function render(ev) {
   const summary = document.getElementById("summary");
   summary.replaceChildren(...ev.areas.map(a =>
     el("a.tile", { href: "#area-" + a.area, id: "tile-" + a.area, title: a.area + ". " + a.name },
-       el("span.name", {}, a.area + ". " + a.name), gradeBadge(a.grade, a.possible))));
+       el("span.name", {}, a.area + ". " + a.name), gradeBadge(a.grade, a.possible),
+       adjusted(a) ? el("span.adjusted", { title: "efter inkommen handlingsplan" }, " → " + adjusted(a)) : null)));
   for (const a of ev.areas) {
     const g = document.getElementById("grade-" + a.area);
     if (!g) continue;
     g.replaceChildren(gradeBadge(a.grade, a.possible));
+    if (adjusted(a)) g.append(el("span.adjusted", {}, " → " + adjusted(a) + " efter inkommen handlingsplan"));
     g.dataset.grade = a.grade || a.possible;
     document.getElementById("by-" + a.area).textContent = a.by_regulation.length > 1
       ? a.by_regulation.map(r => r.regulation + ": " + (r.grade || r.possible)).join(" · ")
@@ -307,9 +319,9 @@ async function showRules(main) {
   const data = await api("GET", "/api/rules");
   const areaName = Object.fromEntries(data.areas.map(a => [a.area, a.name]));
   main.replaceChildren(el("h1", {}, "Regelboken"), el("p.meta", {}, data.model));
-  const toc = el("p", {}, data.regulations.map(r => el("a", { href: "#reg-" + r.regulation, style: "margin-right:1rem" },
-                                                         r.title || r.regulation)),
-                 data.diffs.length ? el("a", { href: "#diff" }, "Skillnader") : null);
+  const toc = el("ul.toc", {}, data.regulations.map(r => el("li", {}, el("a", { href: "#reg-" + r.regulation },
+                                                                          r.title || r.regulation))),
+                 data.diffs.length ? el("li", {}, el("a", { href: "#diff" }, "Skillnader mellan föreskrifterna")) : null);
   main.append(toc);
   for (const r of data.regulations) {
     main.append(el("h2", { id: "reg-" + r.regulation }, (r.title || r.regulation) + " (" + r.regulation + ")"));
@@ -320,9 +332,9 @@ async function showRules(main) {
         area = q.area;
         rows.push(el("tr", {}, el("th", { colspan: 4 }, area + ". " + (areaName[area] || ""))));
       }
-      rows.push(el("tr", {}, el("td.id", {}, q.id), el("td", {}, el("span.kind." + q.kind, {}, KIND_LABEL[q.kind] || q.kind)),
+      rows.push(el("tr", {}, el("td.id", {}, q.id), el("td.kindcol", {}, el("span.kind." + q.kind, {}, KIND_LABEL[q.kind] || q.kind)),
                    el("td", {}, q.text, q.note ? el("div.muted", {}, q.note) : null),
-                   el("td", {}, q.requires.length ? "förutsätter " + q.requires.join(", ") : "")));
+                   el("td.pre", {}, q.requires.length ? "förutsätter " + q.requires.join(", ") : "")));
     }
     main.append(el("table", {}, el("tbody", {}, rows)));
   }
