@@ -354,3 +354,21 @@ def test_invalid_statuses_and_dates_are_a_400_with_a_message(server, folder):
     assert status == 400 and "'2025-02-30' is not a date" in body
     assert snapshot(folder) == before
     assert server.request("GET", "/")[0] == 200
+
+
+# ---------- speed: from a changed status to the grades (docs/serve.md) ----------
+
+
+@pytest.mark.benchmark
+def test_benchmark_change_to_grade(benchmark, server):
+    met = {"status": "met", "note": ""}
+    change = {"file": NAME, "findings": {"D1": met, "D7": met}}
+
+    def round_trip():
+        status, body = server.post("/api/evaluate", change)
+        assert status == 200
+        return json.loads(body)
+
+    result = benchmark(round_trip)
+    grades = {a["area"]: a["grade"] or a["possible"] for a in result["areas"]}
+    assert grades["D"] == "A/C/D"  # no provision unmet any more; not assessed ones decide
