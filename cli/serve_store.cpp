@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <tuple>
 
 #include "spur/dates.hpp"
 #include "spur/diff.hpp"
@@ -251,6 +252,85 @@ std::optional<std::string> patch_findings(const std::string& text, const Edits& 
   for (const auto& l : lines) out += l + "\n";
   if (!text.empty() && text.back() != '\n') out.pop_back();
   return out;
+}
+
+// The handlingsplan's edited fields rewritten line by line: a field's value (one line, or a
+// block scalar over several) becomes one quoted line; a missing field is added at the end of
+// its entry. Nothing when the plan is not a block list of mappings.
+std::optional<std::string> patch_plan(const std::string& text, const Edits& edits) {
+  if (edits.plan.empty()) return text;
+  std::vector<std::string> lines = split_lines(text);
+  std::size_t begin = 0;
+  while (begin < lines.size() && lines[begin].rfind("action_plan:", 0) != 0) ++begin;
+  if (begin == lines.size() || !blank_or_comment(lines[begin].substr(12))) return std::nullopt;
+  std::size_t end = begin + 1;
+  while (end < lines.size() && (blank_or_comment(lines[end]) || indentation(lines[end]) > 0)) ++end;
+  // Where each entry starts: a "- " at the indentation of the first one.
+  std::vector<std::size_t> starts;
+  std::size_t dash = std::string::npos;
+  for (std::size_t i = begin + 1; i < end; ++i) {
+    if (blank_or_comment(lines[i])) continue;
+    const std::size_t in = indentation(lines[i]);
+    if (dash == std::string::npos) {
+      if (lines[i].compare(in, 2, "- ") != 0) return std::nullopt;
+      dash = in;
+    }
+    if (in == dash) {
+      if (lines[i].compare(in, 2, "- ") != 0) return std::nullopt;
+      starts.push_back(i);
+    }
+  }
+  // Edits in reverse line order, so that earlier positions stay valid.
+  std::vector<std::tuple<std::size_t, std::string, std::string>> todo;
+  for (const auto& e : edits.plan)
+    for (const auto& [key, value] : e.fields) todo.emplace_back(e.index, key, value);
+  std::sort(todo.begin(), todo.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  const std::size_t key_indent = dash + 2;
+  for (const auto& [index, key, value] : todo) {
+    if (index >= starts.size()) return std::nullopt;
+    const std::size_t first = starts[index];
+    const std::size_t last = index + 1 < starts.size() ? starts[index + 1] : end;  // exclusive
+    const std::string line = std::string(key_indent, ' ') + key + ": " + quoted(value);
+    bool found = false;
+    for (std::size_t i = first; i < last && !found; ++i) {
+      const std::string& l = lines[i];
+      if (l.size() <= key_indent + key.size() ||
+          l.compare(key_indent, key.size() + 1, key + ":") != 0)
+        continue;
+      if (i == first) return std::nullopt;  // the key on the "- " line: rare, rewrite instead
+      std::size_t stop = i + 1;
+      while (stop < last && (lines[stop].empty() || indentation(lines[stop]) > key_indent)) ++stop;
+      while (stop > i + 1 && blank_or_comment(lines[stop - 1])) --stop;
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i),
+                  lines.begin() + static_cast<std::ptrdiff_t>(stop));
+      lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(i), line);
+      found = true;
+    }
+    if (!found && !value.empty()) {
+      std::size_t at = last;
+      while (at > first + 1 && blank_or_comment(lines[at - 1])) --at;
+      lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), line);
+    }
+  }
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  if (!text.empty() && text.back() != '\n') out.pop_back();
+  return out;
+}
+
+bool same_plan(const Inspection& a, const Inspection& b) {
+  if (a.action_plan.size() != b.action_plan.size()) return false;
+  for (std::size_t i = 0; i < a.action_plan.size(); ++i) {
+    const PlanEntry& p = a.action_plan[i];
+    const PlanEntry& q = b.action_plan[i];
+    if (p.requirement != q.requirement || p.action != q.action || p.due != q.due ||
+        p.responsible != q.responsible || p.follow_up != q.follow_up ||
+        p.follow_up_responsible != q.follow_up_responsible || p.received != q.received ||
+        p.regulation != q.regulation)
+      return false;
+  }
+  return true;
 }
 
 bool same_findings(const Inspection& a, const Inspection& b) {
@@ -527,13 +607,16 @@ json save_edits(const RuleBook& book, const InspectionFolder& folder, const json
                            "reload the page to see the file as it is now, then make them again.");
   Inspection expected = parsed(text, name);
   apply(expected, edits);
-  // Findings are edited line by line when the file has one per line (comments kept); plan
-  // edits, and files laid out otherwise, rewrite the YAML (keys kept, comments but the
-  // opening ones lost). Either way the new text must read back as the edited inspection.
+  // Edited line by line when the file is laid out as usual (one finding per line, the plan a
+  // list of mappings): comments and everything else kept. Otherwise the YAML is rewritten
+  // (keys kept, comments but the opening ones lost). Either way the new text must read back
+  // as the edited inspection.
   std::optional<std::string> updated;
-  if (edits.plan.empty())
-    if ((updated = patch_findings(text, edits)))
-      if (!same_findings(parsed(*updated, name), expected)) updated.reset();
+  if (auto planned = patch_plan(text, edits))
+    if ((updated = patch_findings(*planned, edits))) {
+      const Inspection back = parsed(*updated, name);
+      if (!same_findings(back, expected) || !same_plan(back, expected)) updated.reset();
+    }
   if (!updated) {
     YAML::Node root;
     try {
@@ -546,7 +629,8 @@ json save_edits(const RuleBook& book, const InspectionFolder& folder, const json
     emitter.SetIndent(2);
     emitter << root;
     updated = leading_comments(text) + emitter.c_str() + "\n";
-    if (!same_findings(parsed(*updated, name), expected))
+    const Inspection back = parsed(*updated, name);
+    if (!same_findings(back, expected) || !same_plan(back, expected))
       throw Refusal(500, name + ": the edited file would not read back as edited; nothing saved");
   }
   evaluated(book, std::make_shared<const Inspection>(parsed(*updated, name)));

@@ -243,7 +243,7 @@ def test_saving_a_file_changed_on_disk_is_refused(driver, server, folder):
     assert path.read_text() == changed
 
 
-def test_plan_dates_are_read_as_typed(driver, server):
+def test_plan_dates_are_read_as_typed_and_saved(driver, server, folder):
     open_inspection(driver, server)
     due = by_id(driver, "plan-0-due")
     assert "2025-05-01" in by_id(driver, "plan-0-due-phrase").text  # "maj2025"
@@ -257,6 +257,17 @@ def test_plan_dates_are_read_as_typed(driver, server):
     assert "season" in by_id(driver, "plan-1-follow_up-phrase").text
     driver.execute_script("document.getElementById('plan').scrollIntoView()")
     shot(driver, "inspection-plan")
+    before = (folder / NAME).read_text()
+    by_id(driver, "save").click()
+    wait(driver, lambda d: "Sparat" in by_id(d, "save-state").text)
+    after = (folder / NAME).read_text()
+    # Only the two edited lines changed; the comments and the other entries are as they were.
+    assert after == before.replace('    due: "maj2025"', '    due: "juni 2026"', 1).replace(
+        '    follow_up: "september 2025, därefter årligen"', '    follow_up: "hösten 2025"', 1)
+    run = subprocess.run([str(spur_exe()), "plan", "--as-of", "2025-01-01", str(folder / NAME)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "juni 2026 (2026-06-01..2026-06-30)" in run.stdout
 
 
 def test_the_list_shows_grades_and_a_new_inspection_can_be_made(driver, server, folder):
