@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <random>
@@ -67,13 +68,13 @@ int run_serve(const ServeOptions& o, const RuleBook& book) {
   httplib::Server server;
   server.set_payload_max_length(max_request_bytes);
   int port = o.port;
-  std::vector<std::string> hosts;  // the Host headers we answer to (no DNS rebinding)
+  std::vector<std::string> hosts;  // the Host headers answered to; empty: any
 
   // Every request: a Host naming this server. Requests that change data: JSON from a page of
   // this server (same Origin when the browser sends one, and the page's token).
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     const std::string host = req.get_header_value("Host");
-    if (std::find(hosts.begin(), hosts.end(), host) == hosts.end()) {
+    if (!hosts.empty() && std::find(hosts.begin(), hosts.end(), host) == hosts.end()) {
       send_error(res, 403, "unknown Host '" + host + "'; open the address spur serve printed");
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -170,8 +171,11 @@ int run_serve(const ServeOptions& o, const RuleBook& book) {
     return 1;
   }
   const std::string p = std::to_string(port);
-  hosts = {o.host + ":" + p, "127.0.0.1:" + p, "localhost:" + p, "[::1]:" + p};
-  if (o.host != "127.0.0.1" && o.host != "localhost")
+  const bool loopback = o.host == "127.0.0.1" || o.host == "localhost" || o.host == "::1";
+  // On loopback only the loopback names are answered (no DNS rebinding); on another address
+  // the machine's names are not known here, and the token guards what changes data.
+  if (loopback) hosts = {o.host + ":" + p, "127.0.0.1:" + p, "localhost:" + p, "[::1]:" + p};
+  if (!loopback)
     std::cerr << "spur serve: warning: listening on " << o.host
               << ", so other machines can reach these files\n";
   std::cout << "spur serve: " << folder->root().string() << " at http://"

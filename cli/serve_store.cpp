@@ -487,6 +487,22 @@ std::vector<std::string> InspectionFolder::names() const {
   return out;
 }
 
+void InspectionFolder::remember(const std::string& version,
+                                std::shared_ptr<const Inspection> inspection) const {
+  std::lock_guard lock(mutex_);
+  if (opened_.emplace(version, std::move(inspection)).second) order_.push_back(version);
+  if (order_.size() > 64) {
+    opened_.erase(order_.front());
+    order_.pop_front();
+  }
+}
+
+std::shared_ptr<const Inspection> InspectionFolder::remembered(const std::string& version) const {
+  std::lock_guard lock(mutex_);
+  auto found = opened_.find(version);
+  return found == opened_.end() ? nullptr : found->second;
+}
+
 std::string content_version(std::string_view content) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a
   for (unsigned char c : content) h = (h ^ c) * 1099511628211ull;
@@ -546,6 +562,7 @@ json inspection_json(const RuleBook& book, const InspectionFolder& folder,
   auto insp = std::make_shared<const Inspection>(parsed(text, name));
   Evaluation ev = evaluated(book, insp);
   json out{{"file", name}, {"version", content_version(text)}};
+  folder.remember(content_version(text), insp);
   out["inspection"] = {{"id", insp->id},
                        {"unit", insp->unit},
                        {"specialty", insp->specialty},
@@ -589,10 +606,19 @@ json inspection_json(const RuleBook& book, const InspectionFolder& folder,
 json evaluate_edits(const RuleBook& book, const InspectionFolder& folder, const json& request) {
   const std::string name = file_name(request);
   const Edits edits = read_edits(book, request);
-  Inspection insp = parsed(read_text(folder.existing(name)), name);
+  const fs::path path = folder.existing(name);
+  const std::string text = read_text(path);
+  const std::string version = text_field(request, "version", "the request");
+  // The inspection as the page opened it; else the file as it is now.
+  std::shared_ptr<const Inspection> opened = folder.remembered(version);
+  if (!opened || opened->file != name)
+    opened = std::make_shared<const Inspection>(parsed(text, name));
+  Inspection insp = *opened;
   apply(insp, edits);
-  return evaluation_json(book,
-                         evaluated(book, std::make_shared<const Inspection>(std::move(insp))));
+  json out =
+      evaluation_json(book, evaluated(book, std::make_shared<const Inspection>(std::move(insp))));
+  out["changed_on_disk"] = !version.empty() && version != content_version(text);
+  return out;
 }
 
 json save_edits(const RuleBook& book, const InspectionFolder& folder, const json& request) {
@@ -639,6 +665,8 @@ json save_edits(const RuleBook& book, const InspectionFolder& folder, const json
   } catch (const Error& e) {
     throw Refusal(500, messages(e));
   }
+  folder.remember(content_version(*updated),
+                  std::make_shared<const Inspection>(parsed(*updated, name)));
   return {{"file", name}, {"version", content_version(*updated)}};
 }
 

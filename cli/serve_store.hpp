@@ -3,11 +3,16 @@
 // JSON the pages read, and applying a page's edits to an inspection and to its YAML file.
 // No HTTP here: serve_command.cpp maps requests onto these functions.
 
+#include <deque>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
+#include "spur/inspection.hpp"
 #include "spur/rule_book.hpp"
 
 namespace spur::cli {
@@ -34,8 +39,16 @@ class InspectionFolder {
   /// The inspection files directly in the folder, sorted by name.
   std::vector<std::string> names() const;
 
+  /// Keeps the inspection a page was given under its version, so that the page's edits are
+  /// graded against what it shows even when the file changes on disk meanwhile (the last 64).
+  void remember(const std::string& version, std::shared_ptr<const Inspection> inspection) const;
+  std::shared_ptr<const Inspection> remembered(const std::string& version) const;
+
  private:
   std::filesystem::path root_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const Inspection>> opened_;
+  mutable std::deque<std::string> order_;
 };
 
 /// A version of a file's content (a hash), sent with the page and checked on save.

@@ -8,6 +8,9 @@ const STATUSES = [
   ["not_applicable", "ej tillämpligt"], ["not_assessed", "ej bedömt"]];
 const STATUS_LABEL = Object.fromEntries(STATUSES);
 const RECURRENCE = { yearly: "därefter årligen", semiannual: "därefter varje halvår" };
+const CHANGED_ON_DISK = "Filen har ändrats på disken sedan du öppnade sidan (någon annan har " +
+  "sparat den, eller den har ändrats i ett annat program). Ladda om sidan för att se filen som " +
+  "den är nu, och gör sedan dina ändringar igen.";
 const KIND_LABEL = { provision: "föreskrift", advice: "allmänt råd", indicator: "kvalitetsindikator" };
 
 // el("tag.class", {attr: value}, child, ...): children are nodes or text (never HTML).
@@ -236,10 +239,12 @@ function markDirty() {
 async function evaluate() {
   const n = ++state.seq;
   try {
-    const ev = await api("POST", "/api/evaluate", { file: state.file, findings: state.edits });
+    const ev = await api("POST", "/api/evaluate", { file: state.file, version: state.version,
+                                                    findings: state.edits });
     if (n < state.shown) return;  // a later answer is already shown
     state.shown = n;
     document.getElementById("messages").replaceChildren();
+    if (ev.changed_on_disk) document.getElementById("messages").append(banner("error", CHANGED_ON_DISK));
     render(ev);
   } catch (e) {
     document.getElementById("messages").replaceChildren(banner("error", e.message));
@@ -263,7 +268,7 @@ async function save() {
   } catch (e) {
     button.disabled = false;
     document.getElementById("messages").replaceChildren(
-      banner("error", (e.status === 409 ? "Inte sparat: " : "Kunde inte spara: ") + e.message));
+      banner("error", e.status === 409 ? "Inte sparat: " + CHANGED_ON_DISK : "Kunde inte spara: " + e.message));
   }
 }
 

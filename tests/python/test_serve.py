@@ -236,9 +236,13 @@ def test_saving_a_file_changed_on_disk_is_refused(driver, server, folder):
     changed = path.read_text().replace("A2: {status: met", "A2: {status: not_met")
     path.write_text(changed)
     choose(driver, "B9", "met")
+    # Graded as the page shows it (A2 met), and warned at once that the file changed.
+    wait(driver, lambda d: grade_of(d, "B") == "A")
+    assert grade_of(driver, "A") == "A"
+    assert "Filen har ändrats på disken" in by_id(driver, "messages").text
     by_id(driver, "save").click()
     wait(driver, lambda d: "Inte sparat" in by_id(d, "messages").text)
-    assert "changed on disk" in by_id(driver, "messages").text
+    assert "Ladda om sidan" in by_id(driver, "messages").text
     shot(driver, "inspection-conflict")
     assert path.read_text() == changed
 
@@ -320,6 +324,14 @@ def test_path_traversal_is_refused(server, folder, tmp_path):
     assert snapshot(tmp_path) == before
 
 
+def test_a_stale_version_is_a_409(server, folder):
+    before = snapshot(folder)
+    status, body = server.post("/api/save", payload(version="0" * 16))
+    assert status == 409
+    assert "has changed on disk since you opened it" in json.loads(body)["error"]
+    assert snapshot(folder) == before
+
+
 def test_cross_site_and_tokenless_posts_are_refused(server, folder):
     before = snapshot(folder)
     version = json.loads(server.request("GET", f"/api/inspection?file={NAME}")[1])["version"]
@@ -383,3 +395,11 @@ def test_benchmark_change_to_grade(benchmark, server):
     result = benchmark(round_trip)
     grades = {a["area"]: a["grade"] or a["possible"] for a in result["areas"]}
     assert grades["D"] == "A/C/D"  # no provision unmet any more; not assessed ones decide
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path):
+    run = subprocess.run([str(spur_exe()), "serve", str(tmp_path / "saknas"), "--port", "0"],
+                         capture_output=True, text=True, timeout=30)
+    assert run.returncode == 1
+    assert run.stderr.strip() == (
+        f"spur serve: {tmp_path / 'saknas'}: no such folder; give an existing folder of inspections")
