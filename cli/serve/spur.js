@@ -86,6 +86,7 @@ async function showList(main) {
   if (!data.inspections.length) main.append(el("p.muted", {}, "Inga inspektionsfiler (.yaml) i mappen ännu."));
   main.append(await newInspectionForm());
   // Seam: importing a report text (`spur import`) gets its form here when it exists.
+  main.append(el("div", { id: "import-slot" }));
 }
 
 async function newInspectionForm() {
