@@ -403,3 +403,29 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip() == (
         f"spur serve: {tmp_path / 'saknas'}: no such folder; give an existing folder of inspections")
+
+
+def test_a_file_laid_out_otherwise_is_saved_with_every_key(server, folder):
+    text = (
+        "# Överst: kommentaren som öppnar filen behålls\n"
+        "inspection:\n"
+        "  id: annan\n"
+        "  unit: Annan enhet\n"
+        "  regulations: [sosfs-2015-8]\n"
+        "findings:\n"
+        '  "A1":\n'
+        "    status: met\n"
+        "    note: flera rader\n"
+        "  A2: met\n"
+        "notes: kvar\n"
+    )
+    (folder / "annan.yaml").write_text(text)
+    version = json.loads(server.request("GET", "/api/inspection?file=annan.yaml")[1])["version"]
+    status, body = server.post("/api/save", {"file": "annan.yaml", "version": version,
+                                             "findings": {"A1": {"status": "not_met", "note": "ny"}}})
+    assert status == 200, body
+    after = (folder / "annan.yaml").read_text()
+    assert after.startswith("# Överst: kommentaren som öppnar filen behålls\n")
+    assert "notes: kvar" in after and "A2: met" in after
+    evaluation = spur_evaluate(folder / "annan.yaml")
+    assert area_grade(evaluation, "A") == "D"
