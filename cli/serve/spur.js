@@ -152,7 +152,7 @@ async function showInspection(main) {
       el("details.why", {}, el("summary", {}, "Varför detta betyg?"),
          el("pre.explanation", { id: "why-" + a.area }))));
   }
-  main.append(planSection(data.action_plan));
+  main.append(planSection(data.action_plan, data.evaluation.action_plan));
   render(data.evaluation);
   window.addEventListener("beforeunload", e => { if (dirty()) { e.preventDefault(); e.returnValue = ""; } });
 }
@@ -182,7 +182,7 @@ function requirementRow(r, defaultStatus) {
   return row;
 }
 
-function planSection(entries) {
+function planSection(entries, links) {
   const section = el("section", { id: "plan" }, el("h2", {}, "Handlingsplan"));
   if (!entries.length) {
     section.append(el("p.muted", {}, "Ingen handlingsplan i filen."));
@@ -192,11 +192,14 @@ function planSection(entries) {
                    follow_up: "Uppföljning", follow_up_responsible: "Ansvarig för uppföljningen" };
   entries.forEach((p, index) => {
     const box = el("div.plan-entry", { id: "plan-" + index },
-                   el("div", {}, el("strong", {}, "Krav: "), p.requirement),
+                   el("div", {}, el("strong", {}, "Krav" + (links[index] && links[index].requirement
+                                                              ? " " + links[index].requirement : "") + ": "),
+                      p.requirement),
                    el("div.muted", {}, p.received ? "Inkommen" : "Inte inkommen"));
     for (const [key, label] of Object.entries(labels)) {
       const input = el(key === "action" ? "textarea" : "input", { id: "plan-" + index + "-" + key });
       input.value = p[key] || "";
+      if (key === "action") input.rows = Math.min(8, Math.max(2, Math.ceil(input.value.length / 130)));
       const phrase = el("div.phrase", { id: "plan-" + index + "-" + key + "-phrase" });
       input.addEventListener("input", () => {
         (state.plan[index] = state.plan[index] || { index })[key] = input.value;
