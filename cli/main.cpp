@@ -16,6 +16,7 @@
 #include "diff_command.hpp"
 #include "import_command.hpp"
 #include "report_command.hpp"
+#include "serve_command.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -480,6 +481,8 @@ int main(int argc, char** argv) {
   spur::cli::ImportCommandOptions import_options;
   auto* import = spur::cli::add_import_command(app, import_options);
   auto* report = spur::cli::add_report_command(app, report_options);
+  spur::cli::ServeOptions serve_options;
+  auto* serve = spur::cli::add_serve_command(app, serve_options);
   auto* graph = app.add_subcommand("graph", "the rule graph (Graphviz dot, or JSON)");
   graph->add_option("--format", o.format, "dot or json")
       ->check(CLI::IsMember({"dot", "json"}))
@@ -516,6 +519,7 @@ int main(int argc, char** argv) {
     if (*diff) return spur::cli::run_diff(diff_options, load_book(o));
     if (*report) return spur::cli::run_report(report_options, load_book(o));
     if (*import) return spur::cli::run_import(import_options, load_book(o));
+    if (*serve) return spur::cli::run_serve(serve_options, load_book(o));
   } catch (const UsageError& e) {
     std::cerr << command_name(app) << ": error: " << e.option << ": " << e.message << "\n";
     return 2;
