@@ -8,6 +8,8 @@
 #include <random>
 
 #include "serve_assets.hpp"
+#include "spur/action_plan.hpp"
+#include "spur/report.hpp"
 #include "serve_store.hpp"
 
 namespace spur::cli {
@@ -152,6 +154,28 @@ int run_serve(const ServeOptions& o, const RuleBook& book) {
   server.Post("/api/new", api([&](const httplib::Request& req) {
                 return create_inspection(book, *folder, json_body(req));
               }));
+  // The report of an inspection as `spur report` writes it (HTML, or PDF with format=pdf),
+  // followed up as of today. The HTML has no scripts; the policy forbids any all the same.
+  server.Get("/report", [&](const httplib::Request& req, httplib::Response& res) {
+    try {
+      const auto path = folder->existing(req.get_param_value("file"));
+      const Evaluation ev =
+          evaluate(book, std::make_shared<const Inspection>(Inspection::load(path.string())));
+      const Report report = build_report({&ev}, ReportOptions{.as_of = today()});
+      res.set_header("Cache-Control", "no-store");
+      if (req.get_param_value("format") == "pdf") {
+        res.set_content(to_pdf(report), "application/pdf");
+      } else {
+        res.set_header("Content-Security-Policy",
+                       "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        res.set_content(to_html(report), "text/html; charset=utf-8");
+      }
+    } catch (const Refusal& e) {
+      send_error(res, e.status, e.what());
+    } catch (const Error& e) {
+      send_error(res, 400, e.what());
+    }
+  });
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.status == 413)
       send_error(res, 413, "request too large (at most 1 MiB)");

@@ -135,8 +135,11 @@ async function showInspection(main) {
     el("div.meta", {}, [insp.specialty, insp.date ? "inspekterad " + insp.date : "datum saknas",
                         "bedömd enligt " + insp.regulations.join(" och "), file].filter(Boolean).join(" · ")),
     el("div.toolbar", {}, saveButton, saveState,
-       // Seam: the HTML/PDF report (`spur report`) gets its link here when it exists.
-       el("span", { id: "report-slot" })),
+       // The report of the file as saved (`spur report`), as HTML or PDF.
+       el("span", { id: "report-slot" },
+          el("a", { href: "/report?file=" + encodeURIComponent(file), target: "_blank", rel: "noopener" }, "Rapport (HTML)"),
+          " · ",
+          el("a", { href: "/report?file=" + encodeURIComponent(file) + "&format=pdf", target: "_blank", rel: "noopener" }, "PDF"))),
     el("div", { id: "messages" }),
     el("nav.summary", { id: "summary", "aria-label": "Betyg per område" }));
   const byArea = {};

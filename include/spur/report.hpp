@@ -34,11 +34,12 @@ struct GradeCell {
   std::optional<Grade> grade;  ///< the grade that stands (an override wins); none while provisional
   GradeSet possible;           ///< the grades still possible (one when certain)
   std::optional<Grade> adjusted;  ///< after a received action plan (D→C)
+  bool adjustment_provisional = false;  ///< D→C? : not assessed provisions could undo it
   bool overridden = false;
   std::string override_reason;
 
   bool provisional() const { return !grade; }
-  /// "D→C", "A/B?", "B*" ("?" provisional, "*" set by the inspectors).
+  /// "D→C", "D→C?", "A/B?", "B*" ("?" provisional, "*" set by the inspectors).
   std::string text() const;
   /// The grade that decides the colour: the adjusted one, else the grade, else the worst
   /// still possible.

@@ -66,8 +66,11 @@ inline constexpr Label heat_map{"Graderingar per enhet och område", "Grades by 
 inline constexpr Label total{"Summa", "Total"};
 inline constexpr Label inspections{"inspektioner", "inspections"};
 inline constexpr Label legend{"Teckenförklaring", "Legend"};
-inline constexpr Label legend_adjusted{"D→C: handlingsplan inkommen, graderingen justerad till C",
-                                       "D→C: action plan received, grade adjusted to C"};
+inline constexpr Label legend_adjusted{
+    "D→C: handlingsplan inkommen, graderingen justerad till C; D→C?: justeringen är preliminär, "
+    "ej bedömda föreskrifter utan åtgärd i planen kan göra det till D igen",
+    "D→C: action plan received, grade adjusted to C; D→C?: the adjustment is provisional, "
+    "provisions not assessed and not in the plan could make it D again"};
 inline constexpr Label legend_provisional{
     "A/B?: preliminär, graderingarna som fortfarande är möjliga medan krav är ej bedömda",
     "A/B?: provisional, the grades still possible while requirements are not assessed"};

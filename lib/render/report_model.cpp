@@ -36,13 +36,16 @@ std::string GradeCell::text() const {
     for (Grade g : possible.grades()) out += (out.empty() ? "" : "/") + std::string(to_string(g));
     out += "?";
   }
-  if (adjusted && adjusted != grade) out += "→" + std::string(to_string(*adjusted));
+  if (adjusted && adjusted != grade) {
+    out += "→" + std::string(to_string(*adjusted));
+    if (adjustment_provisional) out += "?";
+  }
   if (overridden) out += "*";
   return out;
 }
 
 Grade GradeCell::shade() const {
-  if (adjusted) return *adjusted;
+  if (adjusted && !adjustment_provisional) return *adjusted;
   if (grade) return *grade;
   return possible.empty() ? Grade::A : possible.worst();
 }
@@ -54,6 +57,7 @@ GradeCell cell_of(const AreaResult& r) {
   c.grade = r.grade();
   c.possible = r.effective();
   c.adjusted = r.adjusted;
+  c.adjustment_provisional = r.adjustment_provisional;
   c.overridden = r.override.has_value();
   if (r.override) c.override_reason = r.override->reason;
   return c;
@@ -64,6 +68,7 @@ GradeCell cell_of(const CombinedArea& a, bool overridden) {
   c.grade = a.grade;
   c.possible = a.possible;
   c.adjusted = a.adjusted;
+  c.adjustment_provisional = a.adjustment_provisional;
   c.overridden = overridden;
   return c;
 }

@@ -81,7 +81,7 @@ TEST(Report, ExampleHtmlHasTheSummaryActionsAndPlan) {
   // The summary row of each area: its grade.
   const std::string summary = first(html, "<table class=\"summary\">([\\s\\S]*?)</table>");
   EXPECT_EQ(all(summary, "data-grade=\"([^\"]+)\""),
-            (std::vector<std::string>{"A", "A/B?", "A", "D→C", "C", "A", "A/B/C?", "D→C"}));
+            (std::vector<std::string>{"A", "A/B?", "A", "D→C?", "C", "A", "A/B/C?", "D→C?"}));
   EXPECT_THAT(summary, HasSubstr("grade-B provisional"));
   EXPECT_THAT(html, HasSubstr("D→C: handlingsplan inkommen"));
   // Åtgärd krävs: the five required actions, in areas D and H.
@@ -146,7 +146,7 @@ TEST(Report, ExampleMarkdownHasTablesActionsAndPlan) {
   const std::string md = to_markdown(report_of({&ev}, "2025-03-15"));
   EXPECT_THAT(md, HasSubstr("# SPUR-rapport – Specialiserad palliativ vård, Sydöstra Skåne\n"));
   EXPECT_THAT(md, HasSubstr("| Område | SOSFS 2015:8 |\n|---|:-:|\n"));
-  EXPECT_THAT(md, HasSubstr("| D Tjänstgöringens upplägg | **D→C** |\n"));
+  EXPECT_THAT(md, HasSubstr("| D Tjänstgöringens upplägg | **D→C?** |\n"));
   EXPECT_THAT(md, HasSubstr("| B Medarbetarstab och interna kompetenser | **A/B?** |\n"));
   EXPECT_THAT(md, HasSubstr("| D | **X** | Brister har påvisats"));
   EXPECT_THAT(md, HasSubstr("**Åtgärd krävs**\n\n- **D1** Verksamheten tillhandahåller"));
@@ -182,7 +182,7 @@ TEST(Report, SeveralInspectionsGiveAHeatMapAndAPagePerInspection) {
   EXPECT_EQ(all(html, "<article class=\"inspection\" id=\"([^\"]+)\"").size(), 2u);
   const std::string md = to_markdown(r);
   EXPECT_THAT(md, HasSubstr("| Specialiserad palliativ vård, Sydöstra Skåne | **A** | **A/B?** | "
-                            "**A** | **D→C** | **C** | **A** | **A/B/C?** | **D→C** | 5 |"));
+                            "**A** | **D→C?** | **C** | **A** | **A/B/C?** | **D→C?** | 5 |"));
   EXPECT_THAT(md, HasSubstr("| D Tjänstgöringens upplägg | "));
 }
 
@@ -215,13 +215,13 @@ TEST(Report, CommandWritesRefusesAndExplains) {
   const auto out = dir.path() / "r.html";
   auto r = run_spur("report " + quoted(example) + " --as-of 2025-03-15 --out " + quoted(out));
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(read_file(out), HasSubstr("data-grade=\"D→C\""));
+  EXPECT_THAT(read_file(out), HasSubstr("data-grade=\"D→C?\""));
   r = run_spur("report " + quoted(example) + " --out " + quoted(out));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("already exists; use --force"));
   r = run_spur("report " + quoted(example) + " --out " + quoted(out) + " --force --format md");
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(read_file(out), HasSubstr("| D Tjänstgöringens upplägg | **D→C** |"));
+  EXPECT_THAT(read_file(out), HasSubstr("| D Tjänstgöringens upplägg | **D→C?** |"));
   r = run_spur("report " + quoted(example) + " --as-of 2025-13-01");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.out, HasSubstr("--as-of 2025-13-01 is not a date; write it as YYYY-MM-DD"));

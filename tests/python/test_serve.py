@@ -324,6 +324,20 @@ def test_path_traversal_is_refused(server, folder, tmp_path):
     assert snapshot(tmp_path) == before
 
 
+def test_the_report_of_an_inspection_is_served_as_html_and_pdf(server, folder, tmp_path):
+    status, html = server.request("GET", f"/report?file={NAME}")
+    assert status == 200
+    assert '<html lang="sv"' in html and "<script" not in html
+    assert "D→C?" in html  # D and H: adjusted, provisionally (D3, H3 not assessed)
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    conn.request("GET", f"/report?file={NAME}&format=pdf")
+    response = conn.getresponse()
+    pdf = response.read()
+    assert response.status == 200 and pdf.startswith(b"%PDF-")
+    status, body = server.request("GET", "/report?file=../secret.yaml")
+    assert status == 400 and "leaves the folder" in body
+
+
 def test_a_stale_version_is_a_409(server, folder):
     before = snapshot(folder)
     status, body = server.post("/api/save", payload(version="0" * 16))
