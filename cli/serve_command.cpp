@@ -8,9 +8,9 @@
 #include <random>
 
 #include "serve_assets.hpp"
+#include "serve_store.hpp"
 #include "spur/action_plan.hpp"
 #include "spur/report.hpp"
-#include "serve_store.hpp"
 
 namespace spur::cli {
 

@@ -33,7 +33,7 @@ struct ReportOptions {
 struct GradeCell {
   std::optional<Grade> grade;  ///< the grade that stands (an override wins); none while provisional
   GradeSet possible;           ///< the grades still possible (one when certain)
-  std::optional<Grade> adjusted;  ///< after a received action plan (D→C)
+  std::optional<Grade> adjusted;        ///< after a received action plan (D→C)
   bool adjustment_provisional = false;  ///< D→C? : not assessed provisions could undo it
   bool overridden = false;
   std::string override_reason;

@@ -6,10 +6,12 @@
 
 #include <filesystem>
 #include <memory>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "spur/batch.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
 #include "spur/follow_up.hpp"
@@ -88,6 +90,30 @@ TEST(Concurrency, CopiesOfARuleBookShareItsDataAcrossThreads) {
     });
   for (auto& th : pool) th.join();
   for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+// The batch grader on several threads at once (its own pool of 3, and 3 callers sharing one
+// grader and one matrix) gives what one thread gives.
+TEST(Concurrency, BatchGradingOnSeveralThreadsGivesTheSameGrades) {
+  const RuleBook book = RuleBook::bundled();
+  const auto& ids = book.requirement_ids();
+  const std::size_t n = 3000;
+  StatusMatrix matrix = StatusMatrix::filled(book, n, Status::met);
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> status(0, 4), share(0, 2);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t g = 0; g < ids.size(); ++g)
+      if (share(rng) == 0) matrix.set(i, g, static_cast<Status>(status(rng)));
+  const BatchGrader grader(book, {"sosfs-2015-8", "hslf-fs-2021-8"});
+  const BatchGrades one = grader.grade(matrix, 1);
+  std::vector<BatchGrades> got(3);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 3; ++t) pool.emplace_back([&, t] { got[t] = grader.grade(matrix, 3); });
+  for (auto& th : pool) th.join();
+  for (const auto& g : got) {
+    EXPECT_EQ(g.possible, one.possible);
+    EXPECT_EQ(g.action_plan_required, one.action_plan_required);
+  }
 }
 
 }  // namespace
