@@ -30,14 +30,16 @@ py::array to_array(const std::vector<T>& v) {
 void bind_batch(py::module_& m) {
   py::class_<StatusMatrix>(m, "StatusMatrix",
                            "The findings of many inspections, a byte a requirement.")
-      .def_readonly("inspections", &StatusMatrix::inspections)
-      .def_readonly("requirements", &StatusMatrix::requirements);
+      .def_readonly("inspections", &StatusMatrix::inspections, "The number of inspections (rows).")
+      .def_readonly("requirements", &StatusMatrix::requirements,
+                    "The number of requirements (columns, the rule book's ids).");
 
   py::class_<BatchGrader>(m, "BatchGrader",
                           "Grades many inspections under fixed regulations, grades only.")
       .def(py::init<RuleBook, const std::vector<std::string>&>(), py::arg("book"),
            py::arg("regulations"))
-      .def_property_readonly("regulations", &BatchGrader::regulations)
+      .def_property_readonly("regulations", &BatchGrader::regulations,
+                             "The regulations graded, in the rule book's order.")
       .def(
           "matrix",
           [](const BatchGrader& g, std::size_t inspections, const In<std::int64_t>& inspection,

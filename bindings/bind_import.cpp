@@ -10,20 +10,20 @@ namespace spur::python {
 
 void bind_import(py::module_& m) {
   py::class_<UnplacedLine>(m, "UnplacedLine", "A report line the import could not place.")
-      .def_readonly("line", &UnplacedLine::line)
-      .def_readonly("text", &UnplacedLine::text);
+      .def_readonly("line", &UnplacedLine::line, "The line of the report (1-based).")
+      .def_readonly("text", &UnplacedLine::text, "The line as the report has it.");
   py::class_<ImportResult>(m, "ImportResult", "A draft inspection imported from a report.")
       .def_property_readonly(
           "inspection",
           [](const ImportResult& r) { return std::make_shared<Inspection>(r.inspection); },
           "The draft, read back from its YAML as a file would be.")
-      .def_readonly("yaml", &ImportResult::yaml)
-      .def_readonly("json", &ImportResult::json)
-      .def_readonly("diagnostics", &ImportResult::diagnostics)
-      .def_readonly("unplaced", &ImportResult::unplaced)
-      .def_readonly("missing", &ImportResult::missing)
-      .def_readonly("source", &ImportResult::source)
-      .def_readonly("from_pdf", &ImportResult::from_pdf);
+      .def_readonly("yaml", &ImportResult::yaml, "The draft file with its review comments.")
+      .def_readonly("json", &ImportResult::json, "The draft as JSON, without comments.")
+      .def_readonly("diagnostics", &ImportResult::diagnostics, "Warnings with the report's lines.")
+      .def_readonly("unplaced", &ImportResult::unplaced, "Lines placed nowhere.")
+      .def_readonly("missing", &ImportResult::missing, "Header fields the report lacks.")
+      .def_readonly("source", &ImportResult::source, "Where the report was read from.")
+      .def_readonly("from_pdf", &ImportResult::from_pdf, "True when read from a PDF.");
   m.def(
       "import_report",
       [](const RuleBook& book, const std::filesystem::path& path, bool keep_names) {

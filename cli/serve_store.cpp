@@ -378,7 +378,8 @@ json evaluation_json(const RuleBook& book, const Evaluation& ev) {
         by.push_back({{"regulation", r["regulation"]},
                       {"grade", r["grade"]},
                       {"possible", grades_text(r["possible_grades"])},
-                      {"adjusted", r["adjusted_grade"]}});
+                      {"adjusted", r["adjusted_grade"]},
+                      {"adjustment_provisional", r.value("adjustment_provisional", false)}});
     row["by_regulation"] = by;
     std::string explanation;
     for (const auto& x : explain(ev, a.id))
@@ -533,7 +534,10 @@ json inspections_json(const RuleBook& book, const InspectionFolder& folder) {
       for (const auto& a : ev.areas) {
         std::string g =
             a.grade ? std::string(to_string(*a.grade)) : grades_text(grades_json(a.possible));
-        if (a.adjusted) g += std::string("→") + std::string(to_string(*a.adjusted));
+        if (a.adjusted) {
+          g += std::string("→") + std::string(to_string(*a.adjusted));
+          if (a.adjustment_provisional) g += "?";
+        }
         grades[a.area] = g;
       }
       row["grades"] = grades;

@@ -228,8 +228,10 @@ async function readPhrase(text, out) {
   const parts = r.parts.map(p => p.start
     ? p.text + " → " + (p.start === p.end ? p.start : p.start + " – " + p.end) +
       (p.recurrence ? ", " + (RECURRENCE[p.recurrence] || p.recurrence) : "")
+    : p.undated ? p.text + " → " + (p.undated === "ongoing" ? "löpande" : "snarast") + ", utan datum"
     : p.text + " → inget datum");
-  out.className = "phrase" + (r.warnings.length || r.parts.every(p => !p.start) ? " warn" : "");
+  const dateless = r.parts.every(p => !p.start && !p.undated);
+  out.className = "phrase" + (r.warnings.length || dateless ? " warn" : "");
   out.replaceChildren(parts.join("; "));
   if (r.warnings.length) out.append(el("div", {}, "Varning: " + r.warnings.join("; ")));
 }
@@ -279,10 +281,12 @@ async function save() {
   }
 }
 
-// The grade after a received handlingsplan, when it changed one.
+// The grade after a received handlingsplan, when it changed one ("C?" while not assessed
+// provisions outside the plan could still undo it).
 function adjusted(area) {
   const r = area.by_regulation.find(r => r.adjusted);
-  return r ? r.adjusted : null;
+  if (!r) return null;
+  return area.by_regulation.some(r => r.adjustment_provisional) ? r.adjusted + "?" : r.adjusted;
 }
 
 // Grades, implied requirements and explanations from one evaluation.

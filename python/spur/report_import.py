@@ -19,38 +19,50 @@ class ImportedReport:
     header fields the report does not give. It unpacks as ``inspection, diagnostics``.
     """
 
-    __slots__ = ("_core", "inspection")
+    __slots__ = ("_core", "_inspection")
 
     def __init__(self, core: _core.ImportResult) -> None:
         self._core = core
-        self.inspection = Inspection(core.inspection)
+        self._inspection = Inspection(core.inspection)
+
+    @property
+    def inspection(self) -> Inspection:
+        """The draft inspection, for a person to review before it is trusted."""
+        return self._inspection
 
     @property
     def diagnostics(self) -> list[_core.Diagnostic]:
+        """The import's warnings, each with the report's line (Diagnostic objects)."""
         return self._core.diagnostics
 
     @property
     def yaml(self) -> str:
+        """The draft inspection file, with its review comments (# TODO, # draft)."""
         return self._core.yaml
 
     @property
     def json(self) -> str:
+        """The draft as JSON, without the comments."""
         return self._core.json
 
     @property
     def unplaced(self) -> list[tuple[int, str]]:
+        """The report's lines placed nowhere, as (line, text) pairs."""
         return [(u.line, u.text) for u in self._core.unplaced]
 
     @property
     def missing(self) -> list[str]:
+        """The header fields the report does not give (unit, date, ...), left as TODO."""
         return self._core.missing
 
     @property
     def source(self) -> str:
+        """Where the report was read from (its path, or '<text>')."""
         return self._core.source
 
     @property
     def from_pdf(self) -> bool:
+        """True when the report was read from a PDF (its text extracted with poppler)."""
         return self._core.from_pdf
 
     def __iter__(self) -> Iterator[object]:

@@ -39,7 +39,7 @@ def test_the_spur_script_grades_the_example_with_the_rules_in_the_package(tmp_pa
     graded = run([str(SCRIPT), "evaluate", example], tmp_path)
     assert graded.returncode == 0, graded.stderr
     area_d = next(line for line in graded.stdout.splitlines() if line.startswith("D  "))
-    assert area_d.split()[-1] == "D->C"  # unmet provisions, the plan has come in
+    assert area_d.split()[-1] == "D->C?"  # unmet provisions, the plan has come in; D3 open
     # python -m spur is the same command: the same output.
     same = run([sys.executable, "-m", "spur", "evaluate", example], tmp_path)
     assert same.stdout == graded.stdout

@@ -160,7 +160,7 @@ def test_an_unreadable_due_date_is_a_warning_and_the_state_says_so(book: spur.Ru
     ]
     plan = ev.plan_frame(as_of="2025-03-01")
     assert list(plan["state"]) == ["unreadable"]
-    assert plan.loc[0, "due_start"] is None
+    assert pd.isna(plan.loc[0, "due_start"])
     status = ev.plan_status("2025-03-01")
     assert status["entries"][0]["due"]["unreadable"] is True
     assert status["warnings"] == ['line 8: D1 due "31/2-25": no such date (31 February 2025)']
@@ -181,8 +181,8 @@ def test_quarters_weeks_terms_and_seasons_in_the_plan_frame(
     ev = _one_entry(book, due)
     plan = ev.plan_frame(as_of=start)
     assert (plan.loc[0, "due_start"], plan.loc[0, "due_end"], plan.loc[0, "state"]) == (
-        start,
-        end,
+        pd.Timestamp(start),
+        pd.Timestamp(end),
         "due",
     )
 
