@@ -176,6 +176,9 @@ int run_serve(const ServeOptions& o, const RuleBook& book) {
       send_error(res, 400, e.what());
     }
   });
+  server.Post("/api/import", api([&](const httplib::Request& req) {
+                return import_report_text(book, *folder, json_body(req));
+              }));
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.status == 413)
       send_error(res, 413, "request too large (at most 1 MiB)");

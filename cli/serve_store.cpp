@@ -13,6 +13,7 @@
 #include "spur/diff.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
+#include "spur/import.hpp"
 #include "spur/inspection.hpp"
 #include "spur/json.hpp"
 #include "spur/output_file.hpp"
@@ -723,6 +724,33 @@ json create_inspection(const RuleBook& book, const InspectionFolder& folder, con
     throw Refusal(409, messages(e));
   }
   return {{"file", name}, {"version", content_version(text)}};
+}
+
+json import_report_text(const RuleBook& book, const InspectionFolder& folder, const json& request) {
+  const std::string name = file_name(request);
+  const fs::path path = folder.fresh(name);
+  const std::string report = text_field(request, "text", "the report");
+  if (report.empty()) throw Refusal(400, "paste the report's text (as copied from its PDF)");
+  ImportResult draft;
+  try {
+    draft = import_report_data(book, report, name.substr(0, name.rfind('.')));
+  } catch (const Error& e) {
+    throw Refusal(400, messages(e));
+  }
+  evaluated(book, std::make_shared<const Inspection>(parsed(draft.yaml, name)));
+  if (fs::exists(fs::symlink_status(path)))
+    throw Refusal(409, name + " already exists; choose another file name");
+  try {
+    write_file_atomically(path, draft.yaml, Overwrite::refuse);
+  } catch (const Error& e) {
+    throw Refusal(409, messages(e));
+  }
+  json warnings = json::array();
+  for (const auto& d : draft.diagnostics) warnings.push_back(d.format());
+  return {{"file", name},
+          {"version", content_version(draft.yaml)},
+          {"findings", draft.inspection.findings.size()},
+          {"warnings", warnings}};
 }
 
 json rules_json(const RuleBook& book) {

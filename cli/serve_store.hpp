@@ -74,6 +74,10 @@ nlohmann::json save_edits(const RuleBook& book, const InspectionFolder& folder,
 nlohmann::json create_inspection(const RuleBook& book, const InspectionFolder& folder,
                                  const nlohmann::json& request);
 /// The rule book page: areas, regulations with their requirements, and their differences.
+/// Drafts an inspection file from a report's text (`spur import`) as a new file of the folder;
+/// answers its name, version and the import's warnings.
+nlohmann::json import_report_text(const RuleBook& book, const InspectionFolder& folder,
+                                  const nlohmann::json& request);
 nlohmann::json rules_json(const RuleBook& book);
 /// A date phrase as the plan editor shows it while typing.
 nlohmann::json date_phrase_json(const std::string& text);

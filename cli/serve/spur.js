@@ -85,8 +85,28 @@ async function showList(main) {
   main.append(el("table", {}, el("thead", {}, head), el("tbody", {}, rows)));
   if (!data.inspections.length) main.append(el("p.muted", {}, "Inga inspektionsfiler (.yaml) i mappen ännu."));
   main.append(await newInspectionForm());
-  // Seam: importing a report text (`spur import`) gets its form here when it exists.
-  main.append(el("div", { id: "import-slot" }));
+  main.append(importForm());
+}
+
+// A published report's text (copied from its PDF) drafted into a new inspection file, as
+// `spur import` does; the draft opens for review.
+function importForm() {
+  const msg = el("div");
+  const form = el("form.new", { id: "import-report" },
+    el("label", {}, "Filnamn", el("input", { name: "file", placeholder: "rapport-2024.yaml", required: true })),
+    el("label", {}, "Rapportens text", el("textarea", { name: "text", rows: 6, required: true })),
+    el("div", {}, el("button", { type: "submit" }, "Importera rapport")));
+  form.addEventListener("submit", async ev => {
+    ev.preventDefault();
+    const f = new FormData(form);
+    try {
+      const r = await api("POST", "/api/import", { file: f.get("file"), text: f.get("text") });
+      location.href = "/inspection?file=" + encodeURIComponent(r.file);
+    } catch (e) { msg.replaceChildren(banner("error", e.message)); }
+  });
+  return el("div", { id: "import-slot" }, el("h2", {}, "Importera en SPUR-rapport"),
+            el("p.muted", {}, "Ett utkast att granska: fynden ur handlingsplanen och \"Åtgärd krävs\", planen som den är skriven."),
+            form, msg);
 }
 
 async function newInspectionForm() {

@@ -293,6 +293,39 @@ def test_the_list_shows_grades_and_a_new_inspection_can_be_made(driver, server, 
     assert spur_evaluate(folder / "kirurgi-lund-2025.yaml")["inspection"]["date"] == "2025-03-14"
 
 
+REPORT = SOURCE / "tests" / "data" / "reports" / "spur-report-palliativ-sydostra-skane.txt"
+
+
+def test_a_report_text_is_imported_into_a_draft_that_opens_for_review(driver, server, folder):
+    driver.get(server.url + "/")
+    wait(driver, lambda d: d.find_elements("id", "import-report"))
+    form = by_id(driver, "import-report")
+    form.find_element("name", "file").send_keys("palliativ-rapport.yaml")
+    text = form.find_element("name", "text")
+    driver.execute_script("arguments[0].value = arguments[1]", text,
+                          REPORT.read_text(encoding="utf-8"))
+    form.find_element("css selector", "button").click()
+    wait(driver, lambda d: "/inspection?file=palliativ-rapport.yaml" in d.current_url)
+    wait(driver, lambda d: "→ C" in by_id(d, "tile-D").text)
+    shot(driver, "imported-report")
+    graded = spur_evaluate(folder / "palliativ-rapport.yaml")
+    assert [a["requirement"] for a in graded["required_actions"]] == ["D1", "D7", "H2", "H7", "H9"]
+
+
+def test_imports_that_are_no_report_or_leave_the_folder_change_nothing(server, folder, tmp_path):
+    before = snapshot(tmp_path)
+    status, body = server.post("/api/import", {"file": "x.yaml", "text": "# A README\nhello"})
+    assert status == 400 and "SPUR report" in body, body
+    status, body = server.post("/api/import", {"file": "../x.yaml",
+                                               "text": REPORT.read_text(encoding="utf-8")})
+    assert status == 400, body
+    status, body = server.post("/api/import", {"file": NAME, "text": REPORT.read_text(encoding="utf-8")})
+    assert status == 409 and "already exists" in body, body
+    status, body = server.post("/api/import", {"file": "y.yaml", "text": "x"}, token=False)
+    assert status == 403, body
+    assert snapshot(tmp_path) == before
+
+
 def test_the_rule_book_shows_requirements_and_differences(driver, server):
     driver.get(server.url + "/rules")
     wait(driver, lambda d: d.find_elements("id", "diff"))
