@@ -24,6 +24,7 @@
 #include "spur/logging.hpp"
 #include "spur/regulation_tests.hpp"
 #include "spur/rule_book.hpp"
+#include "spur/text.hpp"
 #include "standard_output.hpp"
 #include "terminal.hpp"
 #include "text_output.hpp"
@@ -38,29 +39,13 @@ struct UsageError {
   std::string message;
 };
 
-// Edits (insertions, deletions, substitutions) that turn one word into the other.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // The command the user most likely meant, or nothing when none is close.
 std::string closest_command(const CLI::App& app, const std::string& word) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto* sub : app.get_subcommands({})) {
     const std::string& name = sub->get_name();
-    std::size_t d = edit_distance(word, name);
+    std::size_t d = spur::edit_distance(word, name);
     if (name.rfind(word, 0) == 0 && word.size() >= 3) d = std::min<std::size_t>(d, 1);
     if (d < best_distance) best = name, best_distance = d;
   }

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "spur/action_plan.hpp"
+#include "spur/text.hpp"
 
 namespace spur::detail {
 
@@ -98,21 +99,6 @@ std::string squash(std::string_view text) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 bool is_stop_word(std::string_view w) {
   static constexpr std::array<std::string_view, 40> stop{
       "och",         "att",     "som",    "för",        "med",         "det",       "den",
@@ -137,7 +123,7 @@ double similarity(std::string_view a, std::string_view b) {
   const std::string x = squash(a), y = squash(b);
   if (x.empty() && y.empty()) return 1.0;
   const std::size_t longest = std::max(x.size(), y.size());
-  return 1.0 - static_cast<double>(edit_distance(x, y)) / static_cast<double>(longest);
+  return 1.0 - static_cast<double>(spur::edit_distance(x, y)) / static_cast<double>(longest);
 }
 
 std::vector<std::string> content_words(std::string_view text) {
