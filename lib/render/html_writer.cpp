@@ -410,15 +410,7 @@ class HtmlWriter {
     for (const auto& x : list) {
       s_ << "<li data-requirement=\"" << esc(x.requirement) << "\"><strong>" << esc(x.requirement)
          << "</strong> " << esc(x.text);
-      std::vector<std::string> extra;
-      if (x.status == Status::partially_met) extra.emplace_back(wording::status_name(x.status, l_));
-      if (x.implied) extra.emplace_back(l_ == Language::sv ? "härlett" : "implied");
-      if (several) {
-        std::string regs;
-        for (const auto& r : x.regulations)
-          regs += (regs.empty() ? "" : ", ") + wording::regulation_short(r);
-        extra.push_back(regs);
-      }
+      const auto extra = wording::action_qualifiers(x, l_, several);
       if (!extra.empty()) {
         s_ << " <em>(";
         for (std::size_t k = 0; k < extra.size(); ++k) s_ << (k ? "; " : "") << esc(extra[k]);

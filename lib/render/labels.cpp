@@ -104,6 +104,21 @@ bool digits(const std::string& s) {
 }
 }  // namespace
 
+std::vector<std::string> action_qualifiers(const ReportAction& action, Language language,
+                                           bool several) {
+  std::vector<std::string> out;
+  if (action.status == Status::partially_met)
+    out.emplace_back(status_name(action.status, language));
+  if (action.implied) out.emplace_back(language == Language::sv ? "härlett" : "implied");
+  if (several) {
+    std::string regs;
+    for (const auto& r : action.regulations)
+      regs += (regs.empty() ? "" : ", ") + regulation_short(r);
+    out.push_back(regs);
+  }
+  return out;
+}
+
 std::string regulation_short(std::string_view id) {
   auto parts = split_id(id);
   if (parts.size() < 3 || !digits(parts[parts.size() - 2]) || !digits(parts.back()))

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "spur/report.hpp"
 
@@ -116,6 +117,10 @@ std::string implied_text(const ReportRequirement::Cell& cell, Language language)
 std::string status_text(const ReportRequirement::Cell& cell, Language language);
 /// The regulation's short name ("SOSFS 2015:8") from its id ("sosfs-2015-8").
 std::string regulation_short(std::string_view id);
+/// What an action's line adds in parentheses: "delvis uppfyllt", "härlett", and with
+/// `several` regulations the ones where it is unmet ("SOSFS 2015:8, HSLF-FS 2021:8").
+std::vector<std::string> action_qualifiers(const ReportAction& action, Language language,
+                                           bool several);
 /// The year a regulation is known by, as the reports head their columns ("2015").
 std::string regulation_year(std::string_view id);
 
