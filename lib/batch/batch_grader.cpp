@@ -240,6 +240,7 @@ void BatchGrader::grade(const StatusMatrix& m, std::size_t begin, std::size_t en
   end = std::min(end, m.inspections);
   in_parallel(begin, end, threads, [&](std::size_t first, std::size_t last, std::size_t) {
     detail::GradeWork work;
+    for (int ri : regulations_) detail::prepare(data.programs[ri], work);
     const Gather gather{data, m};
     const RegulationFinding* cursor = start_of(m, first);
     for (std::size_t i = first; i < last; ++i) {
@@ -248,14 +249,13 @@ void BatchGrader::grade(const StatusMatrix& m, std::size_t begin, std::size_t en
       GradeSet* result = possible_out.data() + i * regulations_.size() * areas;
       for (int ri : regulations_) {
         const auto& p = data.programs[ri];
-        detail::prepare(p, work);
         gather(p, i, from, to, work);
         detail::grade(data, p, work);
         for (std::size_t a = 0; a < areas; ++a) {
           const GradeSet g = work.verdicts[a].possible;
           *result++ = g;
-          certain = certain || g == GradeSet::of(Grade::D);
-          possible = possible || g.contains(Grade::D);
+          certain |= g == GradeSet::of(Grade::D);
+          possible |= g.contains(Grade::D);
         }
       }
       plan_out[i] = certain ? 1 : possible ? -1 : 0;

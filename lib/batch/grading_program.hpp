@@ -35,6 +35,8 @@ inline constexpr std::uint8_t not_assessed_code = static_cast<std::uint8_t>(Stat
 /// At most this many not assessed prerequisites are tried both ways (2^12 combinations).
 inline constexpr int max_pivots = 12;
 
+using Word = std::uint64_t;
+
 /// One area's scale compiled for one regulation: the counts its conditions read ("variables",
 /// each a count of one kind or of any kind, capped where the conditions no longer tell
 /// larger values apart), packed one byte each into a 64-bit word, and the grade for every
@@ -57,11 +59,14 @@ struct AreaProgram {
   std::array<bool, 3> has_kind{};
 };
 
-/// The grading program of one regulation.
+/// The grading program of one regulation. Statuses are graded as bit sets over positions
+/// (`words` 64-bit words each): one set per status, implications as set operations; an
+/// area's variables are tallied from the positions whose status some variable counts.
 struct GradingProgram {
   int regulation = -1;
   int requirements = 0;
   int areas = 0;
+  int words = 0;                        // 64-bit words in one set of positions
   std::vector<std::int32_t> global_of;  // by position: index into RuleBookData::requirement_ids
   std::vector<std::uint8_t> area;       // by position
   std::vector<std::uint8_t> kind;       // by position
@@ -77,8 +82,6 @@ struct GradingProgram {
   /// Positions that are some requirement's prerequisite, each with its direct dependents.
   std::vector<Implied> pivots;  // .position = the prerequisite; range into dependent_list
   std::vector<std::int32_t> dependent_list;
-  /// What a requirement with each status adds to its area's packed variables.
-  std::vector<std::uint64_t> delta;  // [position * cell_count + cell]
   /// Consecutive positions whose requirements are consecutive in the book's catalogue, so
   /// a row of a status matrix is copied in a few pieces.
   struct Columns {
@@ -87,16 +90,19 @@ struct GradingProgram {
     std::int32_t global;  // of `begin`
   };
   std::vector<Columns> columns;
-  /// Consecutive positions of one area (catalogue order keeps an area's requirements
-  /// together), so each area's sum is kept in a register.
-  struct Run {
-    std::int32_t begin;
-    std::int32_t end;
-    std::int32_t area;
-  };
-  std::vector<Run> runs;
   std::vector<AreaProgram> area_programs;
   bool interpreted = false;  // some area grades its conditions one by one (huge tables)
+  // Sets of positions, `words` words each:
+  std::vector<Word> valid;               // every position
+  std::vector<Word> with_prerequisites;  // the positions of `implied`
+  std::vector<Word> prerequisite_sets;   // by `implied` edge: its direct prerequisites
+  std::vector<Word> pivot_set;           // the positions of `pivots`
+  std::vector<Word> dependent_sets;      // by pivot: its direct dependents
+  std::vector<Word> group_sets;          // by [area][kind]
+  /// What a requirement with each status adds to its area's packed variables, and by
+  /// status whether it adds anything (all bits set) or not (none).
+  std::vector<std::uint64_t> delta;  // [position * 8 + status]
+  std::array<Word, status_count> counted_sets{};
 };
 
 /// The grades of one inspection under one regulation, per area.
@@ -109,12 +115,12 @@ struct AreaVerdict {
 /// is allocated once it has grown to the program's size.
 struct GradeWork {
   // In: status and finding_bit by position; out: after implications (implied: not_met
-  // without the bit).
+  // without the bit). Padded to whole 16-byte blocks.
   std::vector<std::uint8_t> cell;
   std::vector<std::uint8_t> implied;  // out (with details): 1 where implied not_met
+  std::vector<Word> sets;             // the status sets of the statuses and of one trial
   std::vector<std::uint64_t> packed;  // by area
-  std::vector<std::uint8_t> trial;    // statuses under one combination of pivots
-  std::vector<std::int32_t> open;     // not assessed prerequisites
+  std::vector<std::int32_t> open;     // not assessed prerequisites (indexes into pivots)
   std::vector<AreaVerdict> verdicts;  // out, by area
   // With details: counts by area, [kind][status], and the not assessed prerequisites that
   // can change each area (positions, in the order found).
@@ -130,10 +136,6 @@ std::vector<GradingProgram> compile_programs(const RuleBookData& data);
 /// defaults, by position); on return it holds them after implications and `work.verdicts`
 /// the possible grades of every area.
 void grade(const RuleBookData& data, const GradingProgram& program, GradeWork& work);
-/// The same when `work.packed` already holds the tally of `work.cell` (see `tally`).
-void grade_tallied(const RuleBookData& data, const GradingProgram& program, GradeWork& work);
-/// Each area's packed variables from `work.cell`.
-void tally(const GradingProgram& program, GradeWork& work);
 
 /// Size the scratch space for a program (a no-op once it is large enough).
 void prepare(const GradingProgram& program, GradeWork& work);

@@ -185,6 +185,63 @@ TEST(Batch, ImplicationsAndUnknownPrerequisitesAsEvaluate) {
   EXPECT_EQ(g.at(2, 0, area_d), GradeSet::of(Grade::A));
 }
 
+// A regulation of more than 128 requirements is graded with sets of three words and more
+// (the bundled ones fit two). "wide-test" adds 130 requirements to SOSFS 2015:8, each met by
+// a finding, some requiring a bundled requirement: whatever the bundled findings, it grades
+// every area as SOSFS 2015:8 does.
+TEST(Batch, AWideRegulationGradesAsItsBase) {
+  static const RuleBook wide = [] {
+    ScratchRules rules;
+    rules.regulation("sosfs-2015-8", read_file(rules_dir() / "sosfs-2015-8" / "regulation.yaml"));
+    std::string yaml =
+        "regulation: wide-test\ntitle: Test\nmodel: spur-st\nbased_on: sosfs-2015-8\nadd:\n";
+    const std::string areas = "ABCDEFGH";
+    const char* kinds[] = {"provision", "advice", "indicator"};
+    const char* prerequisites[] = {"D6", "E2", "B4"};
+    for (int i = 0; i < 130; ++i) {
+      const char area = areas[i % 8];
+      // Areas A and C have no C step, so no advice there.
+      const char* kind = (area == 'A' || area == 'C') && i % 3 == 1 ? "indicator" : kinds[i % 3];
+      yaml += "  - {id: " + std::string(1, area) + std::to_string(100 + i) + ", area: " + area +
+              ", kind: " + kind + ", text: \"Test " + std::to_string(i) + ".\"" +
+              (i % 4 == 0 ? std::string(", requires: [") + prerequisites[i / 4 % 3] + "]" : "") +
+              ", confidence: low, source: {document: test, paragraph: null}}\n";
+    }
+    rules.regulation("wide-test", yaml);
+    return RuleBook::load(rules.path());
+  }();
+  ASSERT_GT(wide.regulation("wide-test").requirements.size(), 192u);  // four words
+  for (const Status default_status : {Status::met, Status::not_assessed}) {
+    const RandomBatch base = random_batch(wide, {"sosfs-2015-8"}, 300, default_status, 11, 0.8);
+    StatusMatrix m = base.matrix;
+    // A finding for SOSFS 2015:8 only holds for wide-test too.
+    const auto wide_index = static_cast<std::uint8_t>(regulation_index(wide, "wide-test"));
+    std::vector<RegulationFinding> mirrored;
+    for (const auto& f : m.by_regulation)
+      mirrored.push_back({f.inspection, f.requirement, wide_index, f.status});
+    m.by_regulation.insert(m.by_regulation.end(), mirrored.begin(), mirrored.end());
+    std::sort(m.by_regulation.begin(), m.by_regulation.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.inspection, a.requirement, a.regulation) <
+             std::tie(b.inspection, b.requirement, b.regulation);
+    });
+    const auto& added = wide.regulation("wide-test").requirements;
+    for (std::size_t i = 0; i < m.inspections; ++i)
+      for (const auto& q : added)
+        if (!wide.regulation("sosfs-2015-8").find(q.id)) m.set(i, column(wide, q.id), Status::met);
+    const BatchGrader grader(wide, {"sosfs-2015-8", "wide-test"});
+    const BatchGrades g = grader.grade(m, 1);
+    int provisional = 0, d = 0;
+    for (std::size_t i = 0; i < m.inspections; ++i)
+      for (std::size_t a = 0; a < g.areas; ++a) {
+        ASSERT_EQ(g.at(i, 1, a), g.at(i, 0, a)) << "inspection " << i << ", area " << a;
+        provisional += g.at(i, 0, a).size() > 1;
+        d += g.at(i, 0, a) == GradeSet::of(Grade::D);
+      }
+    EXPECT_GT(d, 0);
+    if (default_status == Status::not_assessed) EXPECT_GT(provisional, 0);
+  }
+}
+
 TEST(Batch, BadRowsAreNamed) {
   const BatchGrader grader(bundled(), {"sosfs-2015-8"});
   const std::vector<std::int64_t> inspection{0, 0, 1, 1, 1, 0};
