@@ -284,6 +284,66 @@ class Painter {
     y_ += h;
   }
 
+  // The bottom of the last line of `l` that ends at or above `limit` (layout coordinates), or
+  // `limit` when none does.
+  static double line_break_before(const Layout& l, double from, double limit) {
+    double best = -1;
+    PangoLayoutIter* it = pango_layout_get_iter(l.get());
+    do {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      const double bottom_of_line = static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
+      if (bottom_of_line > limit) break;
+      if (bottom_of_line > from) best = bottom_of_line;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return best < 0 ? limit : best;
+  }
+
+  // A row taller than a page: drawn in slices, each cut between lines of its tallest cell
+  // (the cells share one font, so their lines sit at the same heights), the header row
+  // repeated on every page it runs onto.
+  void split_row(const Table& t, const std::vector<Cell>& cells, const std::vector<Layout>& ls,
+                 double h, const std::vector<Layout>& head, double head_h) {
+    std::size_t tallest = 0;
+    for (std::size_t c = 1; c < ls.size(); ++c)
+      if (height(ls[c]) > height(ls[tallest])) tallest = c;
+    const double content = h - 2 * cell_pad;
+    double offset = 0;
+    while (offset < content) {
+      const double limit = offset + room() - 2 * cell_pad;
+      const double cut = limit >= content ? content : line_break_before(ls[tallest], offset, limit);
+      const double slice = cut - offset + 2 * cell_pad;
+      if (total_) {
+        double x = margin_x;
+        for (std::size_t c = 0; c < ls.size(); ++c) {
+          const double w = t.widths[c] * text_width;
+          if (cells[c].background) {
+            colour(*cells[c].background);
+            cairo_rectangle(cr_, x, y_, w, slice);
+            cairo_fill(cr_);
+          }
+          colour(rule);
+          cairo_set_line_width(cr_, 0.5);
+          cairo_rectangle(cr_, x, y_, w, slice);
+          cairo_stroke(cr_);
+          cairo_save(cr_);
+          cairo_rectangle(cr_, x, y_ + cell_pad, w, cut - offset);
+          cairo_clip(cr_);
+          show(ls[c], x + cell_pad, y_ + cell_pad - offset, cells[c].ink);
+          cairo_restore(cr_);
+          x += w;
+        }
+      }
+      y_ += slice;
+      offset = cut;
+      if (offset < content) {
+        new_page();
+        if (!t.header.empty()) draw_row(t, t.header, head, head_h, true);
+      }
+    }
+  }
+
   void table(const Table& t) {
     double head_h = 0;
     std::vector<Layout> head = row_layouts(t, t.header, head_h);
@@ -292,15 +352,21 @@ class Painter {
     for (const auto& row : t.rows) {
       double h = 0;
       std::vector<Layout> ls = row_layouts(t, row, h);
-      // A row never splits; a page that cannot hold it gets a fresh header row.
+      // A row splits only when no page can hold it; a page that cannot hold it gets a
+      // fresh header row.
       const double need = h + (head_drawn ? 0 : head_h);
-      if (need > room() && y_ > top + 1) {
+      const double page_room = page_height - bottom - top - head_h;
+      if (need > room() && y_ > top + 1 && (h <= page_room || room() - head_h < 4 * t.font_size)) {
         new_page();
         head_drawn = false;
       }
       if (!head_drawn && !t.header.empty()) {
         draw_row(t, t.header, head, head_h, true);
         head_drawn = true;
+      }
+      if (h > room()) {
+        split_row(t, row, ls, h, head, head_h);
+        continue;
       }
       draw_row(t, row, ls, h, false);
     }

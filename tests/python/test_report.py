@@ -192,6 +192,37 @@ def test_pdf_has_the_texts_with_swedish_characters_and_every_page_draws(
     print(f"PDF pages drawn under {ARTEFACTS}")
 
 
+def test_pdf_splits_a_row_taller_than_a_page_and_keeps_every_sentence(
+    book: spur.RuleBook, tmp_path: Path
+) -> None:
+    """An imported report puts whole paragraphs into notes: a row longer than a page runs
+    onto the next pages, the header row repeated, and no sentence is lost."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is needed (Debian poppler-utils; scripts/install-deps)")
+    sentences = [f"Mening {i} om handledningen, som beskrivs utförligt i rapporten." for i in range(1, 401)]
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start = text.index("  E7: {status: partially_met")
+    end = text.index("\n", start)
+    text = text[:start] + '  E7: {status: partially_met, note: "' + " ".join(sentences) + ' SLUTET."}' + text[end:]
+    inspection = tmp_path / "lang-anteckning.yaml"
+    inspection.write_text(text, encoding="utf-8")
+    path = tmp_path / "lang.pdf"
+    spur.report(book.evaluate(spur.Inspection.load(inspection)), "pdf", path, as_of="2025-05-15")
+    pages = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    flat = " ".join(" ".join(p.split()) for p in pages)
+    for i in range(1, 401):
+        assert f"Mening {i} om" in flat, f"sentence {i} is missing"
+    assert "SLUTET." in flat
+    # The note's row runs over at least three pages, each opening with the table's header.
+    first = next(i for i, p in enumerate(pages) if "Mening 1 om" in p)
+    last = next(i for i, p in enumerate(pages) if "SLUTET." in p)
+    assert last - first >= 2
+    for p in pages[first + 1 : last + 1]:
+        assert "Bedömning" in p, "a page the row runs onto repeats the header row"
+
+
 def _chrome():
     webdriver = pytest.importorskip("selenium.webdriver")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
