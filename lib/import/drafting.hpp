@@ -21,9 +21,10 @@ struct DraftFinding {
   std::string requirement;
   std::string area;
   Status status = Status::partially_met;
-  std::string note;     ///< the report's sentences, with the draft marker
-  std::string decided;  ///< which words decided the status, for the file's comment
-  int line = 0;         ///< the report line that made it a finding
+  std::string note;      ///< the report's sentences, with the draft marker
+  std::string decided;   ///< which words decided the status, for the file's comment
+  int line = 0;          ///< the report line that made it a finding
+  bool in_plan = false;  ///< a plan entry names it
 };
 
 /// What the wording says: not_met for something absent ("saknas"), partially_met for
