@@ -254,14 +254,14 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
       e.responsible = detail::drop_names(p.responsible, dropped);
       if (dropped)
         warn(p.responsible_line,
-             "dropped a personal name after the role in 'Ansvarig för "
-             "genomförandet' (--keep-names keeps names)");
+             "dropped a personal name from 'Ansvarig för genomförandet', keeping the role and "
+             "the unit (--keep-names keeps names)");
       dropped = false;
       e.follow_up_responsible = detail::drop_names(p.follow_up_responsible, dropped);
       if (dropped)
         warn(p.follow_up_responsible_line,
-             "dropped a personal name after the role in 'Ansvarig för uppföljningen' "
-             "(--keep-names keeps names)");
+             "dropped a personal name from 'Ansvarig för uppföljningen', keeping the role and "
+             "the unit (--keep-names keeps names)");
     }
     static constexpr std::pair<const char*, std::string DraftPlanEntry::*> fields[] = {
         {"Planerad åtgärd", &DraftPlanEntry::action},
