@@ -10,59 +10,11 @@
 #include <map>
 
 #include "import/requirement_match.hpp"
+#include "import/status_words.hpp"
 #include "import/text_match.hpp"
 
 namespace spur::detail {
 namespace {
-
-// Words of something that exists but falls short, checked before the words of absence
-// (so "inte alltid" is not read as "inte").
-constexpr std::string_view partial_cues[] = {"i viss utsträckning",
-                                             "i varierande utsträckning",
-                                             "brister i",
-                                             "inte alltid",
-                                             "ej alltid",
-                                             "inte strukturerat",
-                                             "inte strukturerad",
-                                             "inte systematiskt",
-                                             "inte regelbundet",
-                                             "inte tillräckligt",
-                                             "inte fullt ut",
-                                             "sporadiskt",
-                                             "ostrukturerat",
-                                             "ostrukturerad",
-                                             "förekommer, men",
-                                             "förekommer men",
-                                             "variation",
-                                             "varierar",
-                                             "varierande",
-                                             "vissa",
-                                             "delvis",
-                                             "ansats",
-                                             "otillräcklig",
-                                             "bristfällig",
-                                             "ojämn",
-                                             "oklart",
-                                             "få "};
-constexpr std::string_view absent_cues[] = {"saknas", "saknar", "finns inte", "finns ej", "inte",
-                                            "ej",     "inga",   "ingen",      "aldrig"};
-
-// `cue` at a word start in `f` (masked text), whole words.
-bool find_cue(std::string& f, std::string_view cue) {
-  std::size_t at = 0;
-  while ((at = f.find(cue, at)) != std::string::npos) {
-    const bool start = at == 0 || f[at - 1] == ' ' || f[at - 1] == '(' || f[at - 1] == ',';
-    const std::size_t end = at + cue.size();
-    const bool stop = cue.back() == ' ' || end >= f.size() || f[end] == ' ' || f[end] == ',' ||
-                      f[end] == '.' || f[end] == ';' || f[end] == ')';
-    if (start && stop) {
-      for (std::size_t i = at; i < end; ++i) f[i] = '#';
-      return true;
-    }
-    at = end;
-  }
-  return false;
-}
 
 std::string quoted_list(const std::vector<std::string>& words) {
   std::string out;
@@ -85,26 +37,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 }
 
 }  // namespace
-
-Wording read_wording(const std::vector<std::string>& sentences) {
-  Wording w;
-  for (const auto& s : sentences) {
-    std::string f = without_hyphens(fold(s));
-    for (auto cue : partial_cues)
-      while (find_cue(f, cue))
-        if (std::find(w.partial_words.begin(), w.partial_words.end(), cue) == w.partial_words.end())
-          w.partial_words.emplace_back(cue);
-    for (auto cue : absent_cues)
-      while (find_cue(f, cue))
-        if (std::find(w.absent_words.begin(), w.absent_words.end(), cue) == w.absent_words.end())
-          w.absent_words.emplace_back(cue);
-  }
-  if (!w.partial_words.empty())
-    w.status = Status::partially_met;
-  else if (!w.absent_words.empty())
-    w.status = Status::not_met;
-  return w;
-}
 
 std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedReport& report,
                                          const std::vector<PlacedPlanEntry>& plan,

@@ -27,14 +27,6 @@ struct DraftFinding {
   bool in_plan = false;  ///< a plan entry names it
 };
 
-/// What the wording says: not_met for something absent ("saknas"), partially_met for
-/// something that falls short ("vissa", "sporadiskt"); `decided` names the words.
-struct Wording {
-  std::optional<Status> status;  ///< none when no words decide
-  std::vector<std::string> partial_words, absent_words;
-};
-Wording read_wording(const std::vector<std::string>& sentences);
-
 /// Drafts one finding per requirement named by a plan entry or an "Åtgärd krävs" sentence,
 /// adding warnings (ambiguities, prerequisites, undecided wording) to `diagnostics`.
 std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedReport& report,

@@ -36,7 +36,7 @@ def test_the_draft_keeps_plan_dates_as_written() -> None:
     assert [p.due for p in plan] == ["maj2025", "februari 2025", "mars 2025", "mars 2025", "mars 2025"]
     assert plan[0].follow_up == "uppföljning varje år med start maj 2026"
     assert all(p.received for p in plan)
-    assert any(d.line == 834 and "H2" in d.message for d in diagnostics)
+    assert any(d.line == 7 and "Styrkor" in d.message for d in diagnostics)
 
 
 def test_findings_are_marked_drafts_and_reported_grades_kept() -> None:
