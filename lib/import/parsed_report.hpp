@@ -104,7 +104,4 @@ struct ParsedReport {
 ParsedReport parse_report(const RuleBook& book, const std::vector<std::string>& lines,
                           const std::string& source);
 
-/// True for a running page header or footer ("LÄKARNAS INSTITUT FÖR ...", "Sida 3 av 12").
-bool is_page_furniture(std::string_view line);
-
 }  // namespace spur::detail

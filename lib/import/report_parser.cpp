@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "import/narrative_placement.hpp"
+#include "import/page_furniture.hpp"
 #include "import/parsed_report.hpp"
 #include "import/text_match.hpp"
 #include "spur/action_plan.hpp"
@@ -24,38 +25,6 @@ std::vector<Sentence>& ParsedReport::area_text(const std::string& area) {
   for (auto& a : narrative)
     if (a.area == area) return a.sentences;
   return narrative.back().sentences;  // not reached
-}
-
-namespace {
-
-bool has_lower_case(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    if (c >= 'a' && c <= 'z') return true;
-    if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool is_page_furniture(std::string_view raw) {
-  const std::string line = trim(raw);
-  static const std::regex page_number(
-      R"((Sida|sida|Page)?\s*\d{1,3}(\s*(\(|av|/|of)\s*\d{1,3}\)?)?)");
-  if (std::regex_match(line, page_number)) return true;
-  if (line.size() < 20 || has_lower_case(line)) return false;
-  int words = 0, letters = 0;
-  bool in_word = false;
-  for (unsigned char c : line) {
-    const bool letter = (c >= 'A' && c <= 'Z') || c >= 0x80;
-    letters += letter;
-    if (c == ' ')
-      in_word = false;
-    else if (!in_word)
-      in_word = true, ++words;
-  }
-  return words >= 3 && letters >= 12;
 }
 
 namespace {
@@ -140,9 +109,8 @@ class Parser {
   Parser(const RuleBook& book, const std::vector<std::string>& raw, const std::string& source)
       : book_(book), source_(source), known_(known_texts(book)) {
     for (std::size_t i = 0; i < raw.size(); ++i) {
-      std::string t = trim(raw[i]);
+      std::string t = without_page_furniture(raw[i]);
       if (t.empty()) continue;
-      if (is_page_furniture(t)) continue;
       lines_.push_back({static_cast<int>(i + 1), std::move(t)});
     }
   }
