@@ -277,7 +277,11 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
     d.plan.push_back(std::move(e));
     placed.push_back(pe);
   }
-  if (!r.plan.empty() && r.not_received_line && !r.received_line)
+  if (r.plan.empty() && r.not_received_line)
+    d.received_comment = "Rapporten säger att handlingsplanen inte har kommit in (rad " +
+                         std::to_string(r.not_received_line) +
+                         ") och trycker ingen; lägg till den när den har kommit.";
+  else if (!r.plan.empty() && r.not_received_line && !r.received_line)
     d.received_comment = "Rapporten säger att handlingsplanen inte har kommit in (rad " +
                          std::to_string(r.not_received_line) +
                          "); skriv `received: YYYY-MM-DD` när den har det.";
