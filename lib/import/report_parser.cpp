@@ -82,7 +82,9 @@ std::optional<Label> label_of(const std::string& folded_line) {
   std::erase(f, ',');
   if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'h') return Label{Label::area_letter};
   if (f == "gradering" || f == "graderingar") return Label{Label::grading};
-  if (f == "2015 2021" || f == "2021 2015") return Label{Label::regulation_columns};
+  // The grade columns of a two-regulation report, on one line or two, by year or by name.
+  static const std::regex columns(R"(((sosfs |hslf-fs )?(2015|2021)(:8)? ?)+)");
+  if (std::regex_match(f, columns)) return Label{Label::regulation_columns};
   if (f == "vilket enligt spur-modellen innebär att:" ||
       f == "vilket enligt spur-modellen innebär att")
     return Label{Label::spur_model};
@@ -145,9 +147,19 @@ class Parser {
         else
           mark(LayoutMark::other, "", line.number);
         ++out_.evidence;
-        if (label->regulation_only || label->kind == Label::regulation_columns)
-          if (!out_.two_regulation_marker_line) out_.two_regulation_marker_line = line.number;
-        if (label->kind == Label::summary && !in_areas_) bullets_ = true;
+        // Both years on one line, or on two lines in a row ("2015" / "2021").
+        bool both_columns = false;
+        if (label->kind == Label::regulation_columns) {
+          const bool y2015 = f.find("2015") != std::string::npos;
+          const bool y2021 = f.find("2021") != std::string::npos;
+          both_columns = (y2015 && y2021) || (lone_year_ && lone_year_ != (y2015 ? 2015 : 2021) &&
+                                              line.number - lone_year_line_ <= 4);
+          lone_year_ = y2015 != y2021 ? (y2015 ? 2015 : 2021) : 0;
+          lone_year_line_ = line.number;
+        }
+        if ((label->regulation_only || both_columns) && !out_.two_regulation_marker_line)
+          out_.two_regulation_marker_line = line.number;
+        if (label->kind == Label::summary && !in_areas_) summary_label(f);
         ++k;
         continue;
       }
@@ -187,8 +199,8 @@ class Parser {
     }
     end_block();
     read_narrative();
-    if (!bullet_.empty()) out_.bullets.push_back({bullet_, bullet_start_, BulletKind::strength});
-    classify_bullets();
+    end_bullet();
+    if (!summary_interleaved_) classify_bullets();
     find_header_in_text();
     return std::move(out_);
   }
@@ -275,14 +287,41 @@ class Parser {
     return std::make_pair(best, best_lines);
   }
 
+  // "Styrkor", "Svagheter", "Förbättringspotential": extraction usually prints the three
+  // first and every bullet after them; a report printed otherwise has each above its bullets.
+  void summary_label(const std::string& folded) {
+    end_bullet();
+    bullets_ = true;
+    if (!out_.bullets.empty()) summary_interleaved_ = true;
+    if (folded.find(' ') != std::string::npos) return;  // several on one line
+    summary_kind_ = folded == "styrkor"     ? BulletKind::strength
+                    : folded == "svagheter" ? BulletKind::weakness
+                                            : BulletKind::improvement;
+  }
+
+  void end_bullet() {
+    if (bullet_.empty()) return;
+    out_.bullets.push_back({bullet_, bullet_start_, summary_kind_});
+    bullet_.clear();
+  }
+
+  // A bullet ends at its full stop or where the next bullet's mark ("•", "–") starts.
   void bullet_line(const ReportLine& line) {
+    std::string text = line.text;
+    bool marked = false;
+    for (std::string_view mark :
+         {"\u2022", "\u25CF", "\u25AA", "\u25A0", "\uF0B7", "\u2013", "-", "*"})
+      if (text.starts_with(mark) && (mark.size() > 1 || (text.size() > 1 && text[1] == ' '))) {
+        text = trim(std::string_view(text).substr(mark.size()));
+        marked = true;
+        break;
+      }
+    if (marked) end_bullet();
+    if (text.empty()) return;  // the mark alone on its line
     if (bullet_.empty()) bullet_start_ = line.number;
-    append_line(bullet_, line.text);
-    const char last = line.text.back();
-    if (last == '.' || last == '!' || last == '?') {
-      out_.bullets.push_back({bullet_, bullet_start_, BulletKind::strength});
-      bullet_.clear();
-    }
+    append_line(bullet_, text);
+    const char last = text.back();
+    if (last == '.' || last == '!' || last == '?') end_bullet();
   }
 
   void header_line(const ReportLine& line) {
@@ -679,6 +718,9 @@ class Parser {
   bool narrative_read_ = false;
   std::string bullet_;
   int bullet_start_ = 0;
+  BulletKind summary_kind_ = BulletKind::strength;
+  bool summary_interleaved_ = false;        // each summary heading above its own bullets
+  int lone_year_ = 0, lone_year_line_ = 0;  // a grade column's year alone on its line
 };
 
 }  // namespace

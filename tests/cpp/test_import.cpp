@@ -350,6 +350,35 @@ TEST(ImportTemplate, OnlyKindHeadingsAndGradeColumnsMeanBothRegulations) {
   EXPECT_TRUE(r.unplaced.empty()) << all_diagnostics(r);
 }
 
+TEST(ImportTemplate, GradeColumnsOnTwoLinesMeanBothRegulations) {
+  const std::string text =
+      replaced(sample(), "Åtgärder krävs.\n\nF \n", "Åtgärder krävs.\n\n2015\n\n2021\n\nF \n");
+  const ImportResult r = import_text(text);
+  EXPECT_THAT(r.inspection.regulations, ElementsAre("sosfs-2015-8", "hslf-fs-2021-8"));
+  EXPECT_THAT(r.yaml, HasSubstr("# tabellerna har kolumner för båda föreskrifterna"));
+  EXPECT_TRUE(r.unplaced.empty()) << all_diagnostics(r);
+}
+
+TEST(ImportTemplate, SummaryHeadingsAboveTheirBulletsDecideTheLists) {
+  // Each heading above its own bullets, marked with "•" and without full stops.
+  const std::string summary =
+      "Styrkor\n\u2022 Engagerade chefer, studierektor och handledare\n\u2022 God tillgång "
+      "till\nspecialistläkare i palliativ medicin\nSvagheter\n\u2022 Namngiven schemalagd "
+      "bakjour till ST-läkaren saknas\nFörbättringspotential\n\u2022 Implementera de "
+      "regiongemensamma dokumenten\n\u2022 Sträva efter strukturerad återkoppling\n";
+  const std::string text = summary + sample().substr(sample().find("\nSTRUKTUR\n"));
+  const ImportResult r = import_text(text);
+  EXPECT_THAT(r.inspection.notes,
+              HasSubstr("Styrkor:\n- Engagerade chefer, studierektor och handledare\n- God "
+                        "tillgång till specialistläkare i palliativ medicin\nSvagheter:\n- "
+                        "Namngiven schemalagd bakjour till ST-läkaren saknas\n"
+                        "Förbättringspotential:\n- Implementera de regiongemensamma "
+                        "dokumenten\n- Sträva efter strukturerad återkoppling\n"));
+  EXPECT_THAT(r.inspection.notes, Not(HasSubstr("gissad")));
+  EXPECT_FALSE(has_warning(r, 1, "Styrkor / Svagheter"));
+  EXPECT_TRUE(r.unplaced.empty()) << all_diagnostics(r);
+}
+
 TEST(ImportTemplate, UnitSpecialtyAndDateWhenTheTextGivesThem) {
   const std::string text =
       "Enhet: Palliativ vård Ystad\nSpecialitet: palliativ medicin\nGranskningsdatum: "
