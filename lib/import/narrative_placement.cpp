@@ -36,13 +36,14 @@ class AreaScorer {
       };
       add(area.name);
       for (const auto& reg : book.regulations())
-        for (const auto& q : reg.requirements)
-          if (q.area == area.id) {
-            add(q.text);
-            bool seen = false;
-            for (const auto& t : texts_) seen = seen || (t.first == q.area && t.second == q.text);
-            if (!seen) texts_.emplace_back(q.area, q.text);
-          }
+        for (const auto& q : reg.requirements) {
+          if (q.area != area.id) continue;
+          bool seen = false;  // the regulations share most texts
+          for (const auto& t : texts_) seen = seen || (t.area == q.area && t.text == q.text);
+          if (seen) continue;
+          add(q.text);
+          texts_.push_back({q.area, q.text, content_words(q.text)});
+        }
       bags_.push_back(std::move(bag));
     }
     const double n = static_cast<double>(bags_.size());
@@ -69,11 +70,17 @@ class AreaScorer {
           s += bag.weights[i];
       out[bag.area] = s;
     }
-    // A restated requirement text is the surest sign.
+    // A restated requirement text is the surest sign (compared only when most of its words
+    // are in the sentence: the comparison is the costly part).
     const std::size_t length = sentence.size();
-    for (const auto& [area, text] : texts_) {
-      if (length * 10 < text.size() * 7 || length * 7 > text.size() * 10) continue;
-      if (similarity(sentence, text) >= 0.8) out[area] += restated;
+    for (const auto& t : texts_) {
+      if (length * 10 < t.text.size() * 7 || length * 7 > t.text.size() * 10) continue;
+      std::size_t shared = 0;
+      for (const auto& w : t.words)
+        shared += std::any_of(words.begin(), words.end(),
+                              [&](const std::string& o) { return same_word(o, w); });
+      if (shared * 10 < t.words.size() * 6) continue;
+      if (similarity(sentence, t.text) >= 0.8) out[t.area] += restated;
     }
     return out;
   }
@@ -87,7 +94,11 @@ class AreaScorer {
     std::vector<double> weights;
   };
   std::vector<Bag> bags_;
-  std::vector<std::pair<std::string, std::string>> texts_;  // area, requirement text
+  struct Text {
+    std::string area, text;
+    std::vector<std::string> words;
+  };
+  std::vector<Text> texts_;  // the requirement texts
 };
 
 std::string block_text(const NarrativeBlock& b) {
