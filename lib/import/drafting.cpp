@@ -1,8 +1,10 @@
 // Drafting findings (see drafting.hpp). A finding's note quotes the report: the sentences of
 // the area's text that speak most of the requirement (content words weighted by rarity), the
 // weaknesses and improvement points that do, and a marker saying it is a draft. Its status
-// comes from the wording of those sentences; when the words disagree or say nothing, and when
-// not_met would imply dependents (a prerequisite), the draft says partially_met and warns.
+// comes from the wording of those sentences (status_words.hpp); when the words disagree or say
+// nothing, and when not_met would imply dependents (a prerequisite), the draft says
+// partially_met and warns. An "Åtgärder krävs." that names no provision drafts the provisions
+// the area's critical sentences speak of, each to be confirmed.
 
 #include "import/drafting.hpp"
 

@@ -127,6 +127,60 @@ std::string quote(const NarrativeBlock& b) {
   return "\"" + shorten(b.lines.front().text, 60) + "\"";
 }
 
+bool is_table(const LayoutMark& m) {
+  return m.kind == LayoutMark::rule_text || m.kind == LayoutMark::area_letter;
+}
+
+// What surrounds a block: the heading above it, the tables before and after it.
+struct Surroundings {
+  bool adjacent = true;       // nothing but labels between the heading and the block
+  bool repeated = false;      // the next heading is the same area's again
+  std::string before, after;  // the area of the nearest table before it, and after it
+  std::string interrupted;    // the area whose heading came before the block's heading
+};
+
+Surroundings surroundings(const std::vector<LayoutMark>& marks, const NarrativeBlock& b) {
+  Surroundings s;
+  const std::size_t at = b.marks_before;
+  std::size_t heading = marks.size();
+  for (std::size_t m = at; m-- > 0;)
+    if (marks[m].kind == LayoutMark::heading) {
+      heading = m;
+      break;
+    }
+  for (std::size_t m = at; m-- > 0;)
+    if (is_table(marks[m])) {
+      s.before = marks[m].area;
+      break;
+    }
+  if (heading < marks.size()) {
+    for (std::size_t m = heading + 1; m < at; ++m) s.adjacent = s.adjacent && !is_table(marks[m]);
+    for (std::size_t m = heading; m-- > 0;)
+      if (marks[m].kind == LayoutMark::heading && marks[m].area != b.heading_area) {
+        s.interrupted = marks[m].area;
+        break;
+      }
+  }
+  for (std::size_t m = at; m < marks.size(); ++m) {
+    if (marks[m].kind == LayoutMark::heading) {
+      s.repeated = marks[m].area == b.heading_area;
+      break;
+    }
+    if (is_table(marks[m]) && s.after.empty()) s.after = marks[m].area;
+  }
+  return s;
+}
+
+// The earlier block whose sentence this one continues: it starts with a small letter, and one
+// of the three blocks before it (the table rows of the page or a note beside them may stand
+// between) stops mid-sentence.
+std::optional<std::size_t> continued(const std::vector<NarrativeBlock>& blocks, std::size_t i) {
+  if (!starts_lower_case(blocks[i])) return std::nullopt;
+  for (std::size_t j = i; j-- > 0 && i - j <= 3;)
+    if (ends_unfinished(blocks[j])) return j;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<BlockPlacement> place_narrative(const RuleBook& book,
@@ -136,11 +190,9 @@ std::vector<BlockPlacement> place_narrative(const RuleBook& book,
                                             std::vector<Diagnostic>& diagnostics) {
   std::vector<BlockPlacement> out(blocks.size());
   std::optional<AreaScorer> scorer;  // built only when a block needs it
-  auto warn = [&](int line, std::string message) {
-    diagnostics.push_back({Severity::warning, source, line, 0, std::move(message), ""});
-  };
-  auto is_table = [](const LayoutMark& m) {
-    return m.kind == LayoutMark::rule_text || m.kind == LayoutMark::area_letter;
+  auto warn = [&](const NarrativeBlock& b, const std::string& message) {
+    diagnostics.push_back({Severity::warning, source, b.lines.front().number, 0,
+                           message + "; check it: " + quote(b), ""});
   };
 
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -150,63 +202,23 @@ std::vector<BlockPlacement> place_narrative(const RuleBook& book,
     p.area = x;
     if (x.empty() || b.lines.empty()) continue;
 
-    // A sentence broken off by a page break continues here (the table rows of the page, or a
-    // note beside them, may come between): it goes where its start went.
-    if (starts_lower_case(b))
-      for (std::size_t j = i; j-- > 0 && i - j <= 3;) {
-        if (!ends_unfinished(blocks[j])) continue;
-        if (out[j].area.empty()) break;
-        p = {out[j].area, BlockPlacement::continuation, j};
-        break;
-      }
-    if (p.how == BlockPlacement::continuation) {
+    // A sentence broken off by a page break goes where its start went.
+    if (const auto j = continued(blocks, i); j && !out[*j].area.empty()) {
+      p = {out[*j].area, BlockPlacement::continuation, *j};
       if (p.area != x)
-        warn(b.lines.front().number, "this text continues the sentence broken off at line " +
-                                         std::to_string(blocks[p.continues].lines.back().number) +
-                                         " (a page break?): placed with it in area " + p.area +
-                                         ", not in area " + x +
-                                         " whose heading precedes it; check it: " + quote(b));
+        warn(b, "this text continues the sentence broken off at line " +
+                    std::to_string(blocks[*j].lines.back().number) +
+                    " (a page break?): placed with it in area " + p.area + ", not in area " + x +
+                    " whose heading precedes it");
       continue;
     }
 
-    // What surrounds the block: the heading above it, the tables before and after it.
-    const std::size_t at = b.marks_before;
-    std::size_t heading = marks.size();
-    for (std::size_t m = at; m-- > 0;)
-      if (marks[m].kind == LayoutMark::heading) {
-        heading = m;
-        break;
-      }
-    bool adjacent = true;
-    std::string before, interrupted;
-    for (std::size_t m = at; m-- > 0;)
-      if (is_table(marks[m])) {
-        before = marks[m].area;
-        break;
-      }
-    if (heading < marks.size()) {
-      for (std::size_t m = heading + 1; m < at; ++m) adjacent = adjacent && !is_table(marks[m]);
-      for (std::size_t m = heading; m-- > 0;)
-        if (marks[m].kind == LayoutMark::heading && marks[m].area != x) {
-          interrupted = marks[m].area;
-          break;
-        }
-    }
-    std::string after;
-    bool repeated = false;
-    for (std::size_t m = at; m < marks.size(); ++m) {
-      if (marks[m].kind == LayoutMark::heading) {
-        repeated = marks[m].area == x;
-        break;
-      }
-      if (is_table(marks[m]) && after.empty()) after = marks[m].area;
-    }
-
+    const Surroundings around = surroundings(marks, b);
     // A heading printed after a later area's (C after D) has moved with its page.
-    const bool out_of_order = !interrupted.empty() && interrupted > x;
+    const bool out_of_order = !around.interrupted.empty() && around.interrupted > x;
     std::vector<std::string> candidates{x};
     for (const std::string& c :
-         {before, after, repeated || out_of_order ? interrupted : std::string()})
+         {around.before, around.after, around.repeated || out_of_order ? around.interrupted : ""})
       if (!c.empty() && std::find(candidates.begin(), candidates.end(), c) == candidates.end())
         candidates.push_back(c);
     if (candidates.size() == 1) continue;  // everything agrees
@@ -223,34 +235,30 @@ std::vector<BlockPlacement> place_narrative(const RuleBook& book,
     for (const auto& c : candidates)
       if (c != best) second = std::max(second, score[c]);
 
-    const bool broken = repeated || !adjacent || out_of_order;
-    if (!broken) {
+    if (!around.repeated && around.adjacent && !out_of_order) {
       // The heading right above the block is the template's order; only text that plainly
-      // speaks of another area (page break inside the table) goes elsewhere.
-      if (best != x && score[best] >= 4.0 && score[best] >= 2.0 * score[x] + 1.0) {
-        p = {best, BlockPlacement::content, 0};
-      } else {
-        continue;
-      }
+      // speaks of another area (a page break inside the table) goes elsewhere.
+      if (best == x || score[best] < 4.0 || score[best] < 2.0 * score[x] + 1.0) continue;
+      p = {best, BlockPlacement::content, 0};
     } else if (score[best] >= 2.5 && score[best] >= 1.5 * second + 0.5) {
       if (best == x) continue;
       p = {best, BlockPlacement::content, 0};
     } else {
       // Nothing decides: the heading's area when its table follows the block, else the area
       // of the table the block interrupts.
-      p = {after == x || before.empty() ? x : before, BlockPlacement::uncertain, 0};
+      p = {around.after == x || around.before.empty() ? x : around.before,
+           BlockPlacement::uncertain, 0};
       std::string others;
       for (const auto& c : candidates)
         if (c != p.area) others += (others.empty() ? "" : " or ") + c;
-      warn(b.lines.front().number,
-           "the heading order is broken here (a page break?) and the text does not say whether "
-           "it belongs to area " +
-               p.area + " or " + others + ": placed in area " + p.area + "; check it: " + quote(b));
+      warn(b,
+           "the heading order is broken here (a page break?) and the text does not say "
+           "whether it belongs to area " +
+               p.area + " or " + others + ": placed in area " + p.area);
       continue;
     }
-    warn(b.lines.front().number,
-         "this text follows the heading of area " + x + " but speaks of area " + p.area +
-             " (a page break?): placed in area " + p.area + "; check it: " + quote(b));
+    warn(b, "this text follows the heading of area " + x + " but speaks of area " + p.area +
+                " (a page break?): placed in area " + p.area);
   }
   return out;
 }

@@ -2,7 +2,8 @@
 // (labels before the items they head, summary headings before all bullets, page headers in
 // the middle of texts), so the rule book's own texts are what places most lines: a line that
 // starts a requirement, scale or area text is followed over line breaks until the text is
-// complete. What is left is narrative, kept by area.
+// complete. What is left is narrative: blocks of it between those texts, headings and labels,
+// given to areas by narrative_placement.hpp and then read sentence by sentence.
 
 #include <algorithm>
 #include <optional>
