@@ -211,11 +211,10 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
     const Wording w = read_wording(wording);
     std::vector<std::string> dependents;
     for (const auto& reg : regulations)
-      if (book.find_regulation(reg))
+      if (const Regulation* r = book.find_regulation(reg); r && r->find(q.id))  // G5: 2015 only
         for (auto& d : book.dependents(reg, q.id))
           if (std::find(dependents.begin(), dependents.end(), d) == dependents.end())
             dependents.push_back(d);
-    const std::string where = n.in_plan ? "the plan entry for " + q.id : q.id;
     if (!w.status) {
       f.status = Status::partially_met;
       f.decided = "inga ord avgör; delvis uppfyllt som försiktigt val";
@@ -254,7 +253,6 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
     if (!quoted.empty()) note += " " + join(quoted, " ");
     if (n.in_plan) note += " (Med i handlingsplanen.)";
     f.note = std::move(note);
-    (void)where;
     out.push_back(std::move(f));
   }
   std::sort(out.begin(), out.end(), [&](const DraftFinding& a, const DraftFinding& b) {

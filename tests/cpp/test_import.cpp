@@ -341,6 +341,26 @@ TEST(ImportTemplate, TwoRegulationStatementNamesBoth) {
   EXPECT_THAT(r.yaml, Not(HasSubstr("TODO regulations")));
 }
 
+TEST(ImportTemplate, ARequirementOfOneRegulationOnlyInATwoRegulationReport) {
+  // G5 is part of SOSFS 2015:8 only; the draft names it and grades it under that regulation.
+  std::string text =
+      "Vid två parallella utbildningar – enligt SOSFS 2015:8 och HSLF-FS 2021:8 – har "
+      "granskningen gjorts mot båda.\n\n" +
+      sample();
+  text = replaced(text,
+                  "D. Tjänstgöringens upplägg\n\nUtbildningsprogrammet följs upp regelbundet och "
+                  "revideras vid behov.",
+                  "G. Medicinsk vetenskap och systematiskt kvalitets- och "
+                  "patientsäkerhetsarbete\n\nDet finns goda förutsättningar för genomförande av "
+                  "ett skriftligt individuellt arbete enligt vetenskapliga principer.");
+  const ImportResult r = import_text(text);
+  EXPECT_EQ(r.inspection.action_plan[1].requirement, "G5");
+  ASSERT_NE(r.inspection.find("G5"), nullptr);
+  const Evaluation ev = evaluate(bundled(), r.inspection);
+  EXPECT_EQ(ev.result("G", "sosfs-2015-8").grade(), Grade::D);
+  EXPECT_EQ(ev.result("G", "hslf-fs-2021-8").grade(), Grade::A);
+}
+
 TEST(ImportTemplate, OnlyKindHeadingsAndGradeColumnsMeanBothRegulations) {
   std::string text = replaced(sample(), "Föreskrift\n\nAllmänna råd\n\nE \n",
                               "Föreskrift (endast 2021)\n\nAllmänna råd (endast 2015)\n\nE \n");
