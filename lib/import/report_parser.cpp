@@ -81,11 +81,13 @@ struct Label {
 std::optional<Label> label_of(const std::string& folded_line) {
   std::string f = folded_line;
   std::erase(f, ',');
+  if (f.empty()) return std::nullopt;
   if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'h') return Label{Label::area_letter};
   if (f == "gradering" || f == "graderingar") return Label{Label::grading};
   // The grade columns of a two-regulation report, on one line or two, by year or by name.
   static const std::regex columns(R"(((sosfs |hslf-fs )?(2015|2021)(:8)? ?)+)");
-  if (std::regex_match(f, columns)) return Label{Label::regulation_columns};
+  if (f.size() <= 30 && (f[0] == '2' || f[0] == 's' || f[0] == 'h') && std::regex_match(f, columns))
+    return Label{Label::regulation_columns};
   if (f == "vilket enligt spur-modellen innebär att:" ||
       f == "vilket enligt spur-modellen innebär att")
     return Label{Label::spur_model};
