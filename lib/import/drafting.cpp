@@ -1,8 +1,10 @@
 // Drafting findings (see drafting.hpp). A finding's note quotes the report: the sentences of
 // the area's text that speak most of the requirement (content words weighted by rarity), the
 // weaknesses and improvement points that do, and a marker saying it is a draft. Its status
-// comes from the wording of those sentences; when the words disagree or say nothing, and when
-// not_met would imply dependents (a prerequisite), the draft says partially_met and warns.
+// comes from the wording of those sentences (status_words.hpp); when the words disagree or say
+// nothing, and when not_met would imply dependents (a prerequisite), the draft says
+// partially_met and warns. An "Åtgärder krävs." that names no provision drafts the provisions
+// the area's critical sentences speak of, each to be confirmed.
 
 #include "import/drafting.hpp"
 
@@ -10,63 +12,23 @@
 #include <map>
 
 #include "import/requirement_match.hpp"
+#include "import/status_words.hpp"
 #include "import/text_match.hpp"
 
 namespace spur::detail {
 namespace {
 
-// Words of something that exists but falls short, checked before the words of absence
-// (so "inte alltid" is not read as "inte").
-constexpr std::string_view partial_cues[] = {"i viss utsträckning",
-                                             "i varierande utsträckning",
-                                             "brister i",
-                                             "inte alltid",
-                                             "ej alltid",
-                                             "inte strukturerat",
-                                             "inte strukturerad",
-                                             "inte systematiskt",
-                                             "inte regelbundet",
-                                             "inte tillräckligt",
-                                             "inte fullt ut",
-                                             "sporadiskt",
-                                             "ostrukturerat",
-                                             "ostrukturerad",
-                                             "förekommer, men",
-                                             "förekommer men",
-                                             "variation",
-                                             "varierar",
-                                             "varierande",
-                                             "vissa",
-                                             "delvis",
-                                             "ansats",
-                                             "otillräcklig",
-                                             "bristfällig",
-                                             "ojämn",
-                                             "oklart",
-                                             "få "};
-constexpr std::string_view absent_cues[] = {"saknas", "saknar", "finns inte", "finns ej", "inte",
-                                            "ej",     "inga",   "ingen",      "aldrig"};
-
-// `cue` at a word start in `f` (masked text), whole words.
-bool find_cue(std::string& f, std::string_view cue) {
-  std::size_t at = 0;
-  while ((at = f.find(cue, at)) != std::string::npos) {
-    const bool start = at == 0 || f[at - 1] == ' ' || f[at - 1] == '(' || f[at - 1] == ',';
-    const std::size_t end = at + cue.size();
-    const bool stop = cue.back() == ' ' || end >= f.size() || f[end] == ' ' || f[end] == ',' ||
-                      f[end] == '.' || f[end] == ';' || f[end] == ')';
-    if (start && stop) {
-      for (std::size_t i = at; i < end; ++i) f[i] = '#';
-      return true;
-    }
-    at = end;
-  }
-  return false;
-}
-
 std::string quoted_list(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + ("\"" + trim(w) + "\"");
+  return out;
+}
+
+// The text without the set phrases every area's text may use: what it is about.
+std::string topic_words(const std::string& text) {
+  std::string out;
+  for (const auto& w : content_words(text))
+    if (!is_set_phrase_word(w)) out += (out.empty() ? "" : " ") + w;
   return out;
 }
 
@@ -78,32 +40,19 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 }  // namespace
 
-Wording read_wording(const std::vector<std::string>& sentences) {
-  Wording w;
-  for (const auto& s : sentences) {
-    std::string f = without_hyphens(fold(s));
-    for (auto cue : partial_cues)
-      while (find_cue(f, cue))
-        if (std::find(w.partial_words.begin(), w.partial_words.end(), cue) == w.partial_words.end())
-          w.partial_words.emplace_back(cue);
-    for (auto cue : absent_cues)
-      while (find_cue(f, cue))
-        if (std::find(w.absent_words.begin(), w.absent_words.end(), cue) == w.absent_words.end())
-          w.absent_words.emplace_back(cue);
-  }
-  if (!w.partial_words.empty())
-    w.status = Status::partially_met;
-  else if (!w.absent_words.empty())
-    w.status = Status::not_met;
-  return w;
-}
-
 std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedReport& report,
                                          const std::vector<PlacedPlanEntry>& plan,
                                          const std::vector<std::string>& regulations,
                                          const std::string& source,
                                          std::vector<Diagnostic>& diagnostics) {
   const TopicScorer scorer(book);
+  // What a text says of a requirement, its set phrases left out.
+  auto topic = [&](const Requirement& q, const std::string& text) {
+    return scorer.score(q, topic_words(text));
+  };
+  auto gain = [&](const Requirement& q, const TopicScorer::Score& base, const std::string& text) {
+    return scorer.gain(q, base, topic_words(text));
+  };
   auto warn = [&](int line, std::string message, const std::string& id = {}) {
     diagnostics.push_back({Severity::warning, source, line, 0, std::move(message), id});
   };
@@ -129,44 +78,83 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
     if (p.requirement) add(p.requirement, p.printed->line, true);
 
   // "Åtgärd krävs": the provision of the area the sentence (or the one before it) speaks of.
-  for (const auto& [area, s] : report.actions_required) {
-    std::string text = s.text;
-    if (content_words(text).size() < 3)
-      for (const auto& a : report.narrative)
-        if (a.area == area)
-          for (std::size_t i = 1; i < a.sentences.size(); ++i)
-            if (a.sentences[i].line == s.line && a.sentences[i].text == s.text)
-              text = a.sentences[i - 1].text + " " + text;
+  auto provisions_of = [&](const std::string& area) {
+    std::vector<const Requirement*> out;
+    for (const auto& reg_id : regulations)
+      if (const Regulation* reg = book.find_regulation(reg_id))
+        for (const auto& q : reg->requirements)
+          if (q.area == area && q.kind == Kind::provision &&
+              std::none_of(out.begin(), out.end(), [&](auto* o) { return o->id == q.id; }))
+            out.push_back(&q);
+    return out;
+  };
+  struct Best {
     const Requirement* best = nullptr;
     const Requirement* second = nullptr;
-    double best_score = 0, second_score = 0;
-    for (const auto& reg_id : regulations) {
-      const Regulation* reg = book.find_regulation(reg_id);
-      if (!reg) continue;
-      for (const auto& q : reg->requirements) {
-        if (q.area != area || q.kind != Kind::provision) continue;
-        const double v = scorer.score(q, text).value;
-        if (v > best_score && (!best || best->id != q.id)) {
-          if (best) second = best, second_score = best_score;
-          best = &q;
-          best_score = v;
-        } else if (v > second_score && best && best->id != q.id) {
-          second = &q;
-          second_score = v;
-        }
+    double score = 0, second_score = 0;
+  };
+  auto closest_provision = [&](const std::string& area, const std::string& text) {
+    Best b;
+    for (const Requirement* q : provisions_of(area)) {
+      const auto sc = topic(*q, text);
+      if (sc.words < 2) continue;
+      if (sc.value > b.score) {
+        b.second = b.best, b.second_score = b.score;
+        b.best = q, b.score = sc.value;
+      } else if (sc.value > b.second_score) {
+        b.second = q, b.second_score = sc.value;
       }
     }
-    if (!best || best_score < 3.0) {
-      warn(s.line, "\"" + s.text + "\" requires action but names no föreskrift of area " + area +
-                       " clearly; add the finding by hand");
+    return b;
+  };
+  for (const auto& [area, s] : report.actions_required) {
+    std::vector<std::string> said{s.text};  // the sentence, and the one before a short one
+    const std::vector<Sentence>* sentences = nullptr;
+    for (const auto& a : report.narrative)
+      if (a.area == area) sentences = &a.sentences;
+    if (content_words(topic_words(s.text)).size() < 3 && sentences)
+      for (std::size_t i = 1; i < sentences->size(); ++i)
+        if ((*sentences)[i].line == s.line && (*sentences)[i].text == s.text)
+          said.insert(said.begin(), (*sentences)[i - 1].text);
+    const Best b = closest_provision(area, join(said, " "));
+    if (b.best && b.score >= 3.0) {
+      if (b.second && b.second_score >= 0.85 * b.score)
+        warn(s.line,
+             "\"" + s.text + "\" could concern " + b.best->id + " or " + b.second->id +
+                 "; drafted " + b.best->id + ", check which",
+             b.best->id);
+      auto& required = add(b.best, s.line, false).required_sentences;
+      required.insert(required.end(), said.begin(), said.end());
       continue;
     }
-    if (second && second_score >= 0.85 * best_score)
-      warn(s.line,
-           "\"" + s.text + "\" could concern " + best->id + " or " + second->id + "; drafted " +
-               best->id + ", check which",
-           best->id);
-    add(best, s.line, false).required_sentences.push_back(s.text);
+    // The sentence names no provision ("Under granskningen påvisades brister ... Åtgärder
+    // krävs."): the provisions the area's critical sentences speak of are the draft's guess.
+    std::vector<std::string> guessed;
+    if (sentences)
+      for (std::size_t i = 0; i < sentences->size(); ++i) {
+        const Sentence& c = (*sentences)[i];
+        if (c.line == s.line || !read_wording({c.text}).status) continue;
+        Best cb = closest_provision(area, c.text);
+        // Two provisions alike: the sentence before may say which ("... undervisning.
+        // Bedömning och återkoppling av pedagogisk kompetens sker sporadiskt.").
+        if (cb.second && cb.second_score >= 0.85 * cb.score && i > 0)
+          cb = closest_provision(area, (*sentences)[i - 1].text + " " + c.text);
+        if (!cb.best || cb.score < 3.0) continue;
+        Named& n = add(cb.best, c.line, false);
+        if (std::find(n.required_sentences.begin(), n.required_sentences.end(), c.text) ==
+            n.required_sentences.end())
+          n.required_sentences.push_back(c.text);
+        const std::string id = cb.best->id + " (line " + std::to_string(c.line) + ")";
+        if (std::find(guessed.begin(), guessed.end(), id) == guessed.end()) guessed.push_back(id);
+      }
+    if (guessed.empty())
+      warn(s.line, "\"" + s.text + "\" requires action but names no föreskrift of area " + area +
+                       ", and no sentence of the area criticises one clearly; add the finding "
+                       "by hand");
+    else
+      warn(s.line, "\"" + s.text + "\" requires action but names no föreskrift of area " + area +
+                       "; drafted the ones the area's text criticises: " + join(guessed, ", ") +
+                       "; confirm each, delete the wrong ones");
   }
 
   std::vector<DraftFinding> out;
@@ -180,19 +168,18 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
       std::size_t best = ss.size();
       TopicScorer::Score best_score;
       for (std::size_t i = 0; i < ss.size(); ++i) {
-        auto sc = scorer.score(q, ss[i].text);
+        auto sc = topic(q, ss[i].text);
         if (sc.value > best_score.value) best = i, best_score = sc;
       }
       if (best == ss.size() || best_score.words < 2 || best_score.value < 3.0) break;
       std::vector<std::string> chosen;
       if (best > 0) {
-        const auto prev = scorer.score(q, ss[best - 1].text);
-        if (prev.value >= 0.6 * best_score.value &&
-            scorer.gain(q, best_score, ss[best - 1].text) > 0.5)
+        const auto prev = topic(q, ss[best - 1].text);
+        if (prev.value >= 0.6 * best_score.value && gain(q, best_score, ss[best - 1].text) > 0.5)
           chosen.push_back(ss[best - 1].text);
       }
       chosen.push_back(ss[best].text);
-      if (best + 1 < ss.size() && scorer.gain(q, best_score, ss[best + 1].text) >= 1.0)
+      if (best + 1 < ss.size() && gain(q, best_score, ss[best + 1].text) >= 1.0)
         chosen.push_back(ss[best + 1].text);
       quoted = chosen;
       break;
@@ -203,10 +190,10 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
     double best_bullet = 0;
     for (const auto& b : report.bullets)
       if (b.kind != BulletKind::strength)
-        best_bullet = std::max(best_bullet, scorer.score(q, b.text).value);
+        best_bullet = std::max(best_bullet, topic(q, b.text).value);
     for (const auto& b : report.bullets) {
       if (b.kind == BulletKind::strength) continue;
-      const auto sc = scorer.score(q, b.text);
+      const auto sc = topic(q, b.text);
       if (sc.words < 2 || sc.value < 3.0 || sc.value < 0.6 * best_bullet) continue;
       if (b.kind == BulletKind::weakness) {
         quoted.push_back("Svaghet: " + b.text);
@@ -220,14 +207,14 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
     f.requirement = q.id;
     f.area = q.area;
     f.line = n.line;
+    f.in_plan = n.in_plan;
     const Wording w = read_wording(wording);
     std::vector<std::string> dependents;
     for (const auto& reg : regulations)
-      if (book.find_regulation(reg))
+      if (const Regulation* r = book.find_regulation(reg); r && r->find(q.id))  // G5: 2015 only
         for (auto& d : book.dependents(reg, q.id))
           if (std::find(dependents.begin(), dependents.end(), d) == dependents.end())
             dependents.push_back(d);
-    const std::string where = n.in_plan ? "the plan entry for " + q.id : q.id;
     if (!w.status) {
       f.status = Status::partially_met;
       f.decided = "inga ord avgör; delvis uppfyllt som försiktigt val";
@@ -266,7 +253,6 @@ std::vector<DraftFinding> draft_findings(const RuleBook& book, const ParsedRepor
     if (!quoted.empty()) note += " " + join(quoted, " ");
     if (n.in_plan) note += " (Med i handlingsplanen.)";
     f.note = std::move(note);
-    (void)where;
     out.push_back(std::move(f));
   }
   std::sort(out.begin(), out.end(), [&](const DraftFinding& a, const DraftFinding& b) {

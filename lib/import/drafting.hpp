@@ -21,18 +21,11 @@ struct DraftFinding {
   std::string requirement;
   std::string area;
   Status status = Status::partially_met;
-  std::string note;     ///< the report's sentences, with the draft marker
-  std::string decided;  ///< which words decided the status, for the file's comment
-  int line = 0;         ///< the report line that made it a finding
+  std::string note;      ///< the report's sentences, with the draft marker
+  std::string decided;   ///< which words decided the status, for the file's comment
+  int line = 0;          ///< the report line that made it a finding
+  bool in_plan = false;  ///< a plan entry names it
 };
-
-/// What the wording says: not_met for something absent ("saknas"), partially_met for
-/// something that falls short ("vissa", "sporadiskt"); `decided` names the words.
-struct Wording {
-  std::optional<Status> status;  ///< none when no words decide
-  std::vector<std::string> partial_words, absent_words;
-};
-Wording read_wording(const std::vector<std::string>& sentences);
 
 /// Drafts one finding per requirement named by a plan entry or an "Åtgärd krävs" sentence,
 /// adding warnings (ambiguities, prerequisites, undecided wording) to `diagnostics`.

@@ -254,14 +254,14 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
       e.responsible = detail::drop_names(p.responsible, dropped);
       if (dropped)
         warn(p.responsible_line,
-             "dropped a personal name after the role in 'Ansvarig för "
-             "genomförandet' (--keep-names keeps names)");
+             "dropped a personal name from 'Ansvarig för genomförandet', keeping the role and "
+             "the unit (--keep-names keeps names)");
       dropped = false;
       e.follow_up_responsible = detail::drop_names(p.follow_up_responsible, dropped);
       if (dropped)
         warn(p.follow_up_responsible_line,
-             "dropped a personal name after the role in 'Ansvarig för uppföljningen' "
-             "(--keep-names keeps names)");
+             "dropped a personal name from 'Ansvarig för uppföljningen', keeping the role and "
+             "the unit (--keep-names keeps names)");
     }
     static constexpr std::pair<const char*, std::string DraftPlanEntry::*> fields[] = {
         {"Planerad åtgärd", &DraftPlanEntry::action},
@@ -277,7 +277,15 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
     d.plan.push_back(std::move(e));
     placed.push_back(pe);
   }
-  if (!r.plan.empty() && !r.received_line)
+  if (r.plan.empty() && r.not_received_line)
+    d.received_comment = "Rapporten säger att handlingsplanen inte har kommit in (rad " +
+                         std::to_string(r.not_received_line) +
+                         ") och trycker ingen; lägg till den när den har kommit.";
+  else if (!r.plan.empty() && r.not_received_line && !r.received_line)
+    d.received_comment = "Rapporten säger att handlingsplanen inte har kommit in (rad " +
+                         std::to_string(r.not_received_line) +
+                         "); skriv `received: YYYY-MM-DD` när den har det.";
+  else if (!r.plan.empty() && !r.received_line)
     d.received_comment =
         "TODO received: rapporten säger inte att handlingsplanen har kommit in; skriv "
         "`received: YYYY-MM-DD` (eller true) när den har det.";
@@ -290,6 +298,26 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
 
   std::vector<std::string> regs = d.regulations;
   d.findings = detail::draft_findings(book, r, placed, regs, name, diags);
+  // A föreskrift the text requires action on, which no plan entry covers, keeps its area at D
+  // after the plan: say so, once per area (the plan may have been cut off or left out).
+  for (const auto& area : book.model().areas) {
+    std::vector<std::string> ids;
+    int line = 0;
+    for (const auto& f : d.findings)
+      if (f.area == area.id && !f.in_plan) {
+        ids.push_back(f.requirement);
+        if (!line || f.line < line) line = f.line;
+      }
+    if (ids.empty()) continue;
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    warn(line, "area " + area.id + ": the text requires action on " + list +
+                   (r.plan.empty() ? ", but the report prints no handlingsplan; the draft has "
+                                     "none, so the area stays D"
+                                   : ", but no entry of the handlingsplan covers " +
+                                         std::string(ids.size() == 1 ? "it" : "them") +
+                                         "; the area stays D after the plan"));
+  }
   d.grades = r.grades;
   for (const auto& g : r.grades)
     if (g.area.empty())

@@ -6,8 +6,9 @@
 
 namespace spur::detail {
 
-/// The text with personal names after roles dropped ("ST-chef (just nu Anna Berg)" ->
-/// "ST-chef"); `dropped` is set when something was.
+/// The text with people's names dropped and roles, organisations, units and places kept
+/// ("ST-chef (just nu Anna Berg), Region Skåne" -> "ST-chef, Region Skåne"); a text that was
+/// only a name becomes "(namn utelämnat)". `dropped` is set when something was.
 std::string drop_names(std::string_view text, bool& dropped);
 
 }  // namespace spur::detail

@@ -49,6 +49,28 @@ struct FoundField {
   int line = 0;
 };
 
+/// A line of the report's text (1-based number) as the parser keeps it.
+struct ReportLine {
+  int number = 0;
+  std::string text;
+};
+
+/// What the parser passed on its way through the areas' part of the report, in text order:
+/// the places a page break can move narrative away from, and what tells where it belongs.
+struct LayoutMark {
+  enum Kind { heading, rule_text, area_letter, other };
+  Kind kind = other;
+  std::string area;  ///< the area of a heading, rule text or area letter
+  int line = 0;
+};
+
+/// A run of narrative lines between two marks, and the area whose heading precedes it.
+struct NarrativeBlock {
+  std::vector<ReportLine> lines;
+  std::string heading_area;
+  std::size_t marks_before = 0;  ///< how many marks precede it
+};
+
 /// The narrative of one area: its sentences in report order.
 struct AreaNarrative {
   std::string area;
@@ -66,8 +88,9 @@ struct ParsedReport {
   std::vector<AreaNarrative> narrative;  ///< A..H, only areas with text
   std::vector<Sentence> plan_intro;
   std::vector<PrintedPlanEntry> plan;
-  int received_line = 0;    ///< where the report says the plan has come in
-  std::string received_on;  ///< when, if it says (YYYY-MM-DD)
+  int received_line = 0;      ///< where the report says the plan has come in
+  std::string received_on;    ///< when, if it says (YYYY-MM-DD)
+  int not_received_line = 0;  ///< where it says the plan has not come in ("ännu inte inkommit")
   std::vector<GradeStatement> grades;
   std::vector<std::pair<std::string, Sentence>> actions_required;  ///< area, sentence
   std::vector<UnplacedLine> unplaced;
@@ -80,8 +103,5 @@ struct ParsedReport {
 /// Reads the report's lines (1-based numbers are their indices plus one).
 ParsedReport parse_report(const RuleBook& book, const std::vector<std::string>& lines,
                           const std::string& source);
-
-/// True for a running page header or footer ("LÄKARNAS INSTITUT FÖR ...", "Sida 3 av 12").
-bool is_page_furniture(std::string_view line);
 
 }  // namespace spur::detail

@@ -2,12 +2,15 @@
 // (labels before the items they head, summary headings before all bullets, page headers in
 // the middle of texts), so the rule book's own texts are what places most lines: a line that
 // starts a requirement, scale or area text is followed over line breaks until the text is
-// complete. What is left is narrative, kept by area.
+// complete. What is left is narrative: blocks of it between those texts, headings and labels,
+// given to areas by narrative_placement.hpp and then read sentence by sentence.
 
 #include <algorithm>
 #include <optional>
 #include <regex>
 
+#include "import/narrative_placement.hpp"
+#include "import/page_furniture.hpp"
 #include "import/parsed_report.hpp"
 #include "import/text_match.hpp"
 #include "spur/action_plan.hpp"
@@ -27,63 +30,35 @@ std::vector<Sentence>& ParsedReport::area_text(const std::string& area) {
 
 namespace {
 
-bool has_lower_case(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    if (c >= 'a' && c <= 'z') return true;
-    if (c == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool is_page_furniture(std::string_view raw) {
-  const std::string line = trim(raw);
-  static const std::regex page_number(
-      R"((Sida|sida|Page)?\s*\d{1,3}(\s*(\(|av|/|of)\s*\d{1,3}\)?)?)");
-  if (std::regex_match(line, page_number)) return true;
-  if (line.size() < 20 || has_lower_case(line)) return false;
-  int words = 0, letters = 0;
-  bool in_word = false;
-  for (unsigned char c : line) {
-    const bool letter = (c >= 'A' && c <= 'Z') || c >= 0x80;
-    letters += letter;
-    if (c == ' ')
-      in_word = false;
-    else if (!in_word)
-      in_word = true, ++words;
-  }
-  return words >= 3 && letters >= 12;
-}
-
-namespace {
-
 enum class KnownKind { requirement, scale, preamble, heading };
 
 struct Known {
   std::string folded;  // compared without hyphens (see without_hyphens)
   KnownKind kind;
-  std::string id;  // requirement id or area id
+  std::string id;    // requirement id or area id
+  std::string area;  // of a requirement or heading; none for texts several areas print
 };
 
 std::vector<Known> known_texts(const RuleBook& book) {
   std::vector<Known> out;
   for (const auto& reg : book.regulations())
     for (const auto& q : reg.requirements) {
-      Known k{without_hyphens(fold(q.text)), KnownKind::requirement, q.id};
+      Known k{without_hyphens(fold(q.text)), KnownKind::requirement, q.id, q.area};
       bool seen = false;
       for (const auto& o : out) seen = seen || (o.id == k.id && o.folded == k.folded);
       if (!seen) out.push_back(std::move(k));
     }
   const Model& model = book.model();
   for (const auto& area : model.areas) {
-    out.push_back({without_hyphens(fold(area.name)), KnownKind::heading, area.id});
+    // The title alone, or after its letter ("D. Tjänstgöringens upplägg").
+    for (const std::string& title :
+         {area.name, area.id + ". " + area.name, area.id + " " + area.name})
+      out.push_back({without_hyphens(fold(title)), KnownKind::heading, area.id, area.id});
     if (!area.preamble.empty()) {
       bool seen = false;
       const std::string f = without_hyphens(fold(area.preamble));
       for (const auto& o : out) seen = seen || o.folded == f;
-      if (!seen) out.push_back({f, KnownKind::preamble, area.id});
+      if (!seen) out.push_back({f, KnownKind::preamble, area.id, ""});
     }
   }
   for (const auto& [id, scale] : model.scales)
@@ -92,7 +67,7 @@ std::vector<Known> known_texts(const RuleBook& book) {
           without_hyphens(fold(std::string(to_string(row.grade)) + ". " + row.text));
       bool seen = false;
       for (const auto& o : out) seen = seen || o.folded == f;
-      if (!seen) out.push_back({f, KnownKind::scale, id});
+      if (!seen) out.push_back({f, KnownKind::scale, id, ""});
     }
   return out;
 }
@@ -106,9 +81,13 @@ struct Label {
 std::optional<Label> label_of(const std::string& folded_line) {
   std::string f = folded_line;
   std::erase(f, ',');
+  if (f.empty()) return std::nullopt;
   if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'h') return Label{Label::area_letter};
   if (f == "gradering" || f == "graderingar") return Label{Label::grading};
-  if (f == "2015 2021" || f == "2021 2015") return Label{Label::regulation_columns};
+  // The grade columns of a two-regulation report, on one line or two, by year or by name.
+  static const std::regex columns(R"(((sosfs |hslf-fs )?(2015|2021)(:8)? ?)+)");
+  if (f.size() <= 30 && (f[0] == '2' || f[0] == 's' || f[0] == 'h') && std::regex_match(f, columns))
+    return Label{Label::regulation_columns};
   if (f == "vilket enligt spur-modellen innebär att:" ||
       f == "vilket enligt spur-modellen innebär att")
     return Label{Label::spur_model};
@@ -130,39 +109,13 @@ bool is_plan_heading(const std::string& f) {
   return f == "handlingsplan" || f == "handlingsplan:";
 }
 
-struct Line {
-  int number;
-  std::string text;
-};
-
-// Words broken at a line end join ("ST-" + "utbildningen"), except before a conjunction
-// ("hälso-" + "och sjukvård").
-void append_line(std::string& text, std::string_view line) {
-  if (text.empty()) {
-    text = line;
-    return;
-  }
-  if (text.back() == '-') {
-    static constexpr std::string_view conjunctions[] = {"och ", "eller ", "samt ", "respektive "};
-    bool conjunction = false;
-    for (auto c : conjunctions) conjunction = conjunction || line.starts_with(c);
-    if (!conjunction && !line.empty() && line[0] != ' ') {
-      text += line;
-      return;
-    }
-  }
-  text += ' ';
-  text += line;
-}
-
 class Parser {
  public:
   Parser(const RuleBook& book, const std::vector<std::string>& raw, const std::string& source)
       : book_(book), source_(source), known_(known_texts(book)) {
     for (std::size_t i = 0; i < raw.size(); ++i) {
-      std::string t = trim(raw[i]);
+      std::string t = without_page_furniture(raw[i]);
       if (t.empty()) continue;
-      if (is_page_furniture(t)) continue;
       lines_.push_back({static_cast<int>(i + 1), std::move(t)});
     }
   }
@@ -171,16 +124,18 @@ class Parser {
     scan_regulations();
     std::size_t k = 0;
     while (k < lines_.size()) {
-      const Line& line = lines_[k];
+      const ReportLine& line = lines_[k];
       const std::string f = fold(line.text);
       if (is_plan_heading(f)) {
-        flush();
+        end_block();
+        read_narrative();
         ++out_.evidence;
         parse_plan(k + 1);
         break;
       }
       if (is_section(f)) {
-        flush();
+        end_block();
+        mark(LayoutMark::other, "", line.number);
         ++out_.evidence;
         in_areas_ = true;
         bullets_ = false;
@@ -188,25 +143,50 @@ class Parser {
         continue;
       }
       if (auto label = label_of(f)) {
-        flush();
+        end_block();
+        if (label->kind == Label::area_letter)
+          mark(LayoutMark::area_letter, std::string(1, static_cast<char>(f[0] - 'a' + 'A')),
+               line.number);
+        else
+          mark(LayoutMark::other, "", line.number);
         ++out_.evidence;
-        if (label->regulation_only || label->kind == Label::regulation_columns)
-          if (!out_.two_regulation_marker_line) out_.two_regulation_marker_line = line.number;
-        if (label->kind == Label::summary && !in_areas_) bullets_ = true;
+        // Both years on one line, or on two lines in a row ("2015" / "2021").
+        bool both_columns = false;
+        if (label->kind == Label::regulation_columns) {
+          const bool y2015 = f.find("2015") != std::string::npos;
+          const bool y2021 = f.find("2021") != std::string::npos;
+          both_columns = (y2015 && y2021) || (lone_year_ && lone_year_ != (y2015 ? 2015 : 2021) &&
+                                              line.number - lone_year_line_ <= 4);
+          lone_year_ = y2015 != y2021 ? (y2015 ? 2015 : 2021) : 0;
+          lone_year_line_ = line.number;
+        }
+        if ((label->regulation_only || both_columns) && !out_.two_regulation_marker_line)
+          out_.two_regulation_marker_line = line.number;
+        if (label->kind == Label::summary && !in_areas_) summary_label(f);
         ++k;
         continue;
       }
       if (auto m = match_known(k)) {
-        flush();
-        out_.evidence += 2;
         const Known& known = *m->first;
+        if (known.kind == KnownKind::requirement && restated_in_narrative(k, m->second)) {
+          // The narrative quotes a requirement between its own sentences: it stays narrative.
+          for (std::size_t n = 0; n < m->second; ++n) run_.push_back(lines_[k + n]);
+          k += m->second;
+          continue;
+        }
+        end_block();
+        out_.evidence += 2;
         if (known.kind == KnownKind::heading) {
+          mark(LayoutMark::heading, known.area, line.number);
           area_ = known.id;
           in_areas_ = true;
           bullets_ = false;
         } else if (known.kind == KnownKind::requirement) {
+          mark(LayoutMark::rule_text, known.area, line.number);
           if (std::find(out_.listed.begin(), out_.listed.end(), known.id) == out_.listed.end())
             out_.listed.push_back(known.id);
+        } else {
+          mark(LayoutMark::other, "", line.number);
         }
         k += m->second;
         continue;
@@ -220,14 +200,59 @@ class Parser {
       }
       ++k;
     }
-    flush();
-    if (!bullet_.empty()) out_.bullets.push_back({bullet_, bullet_start_, BulletKind::strength});
-    classify_bullets();
+    end_block();
+    read_narrative();
+    end_bullet();
+    if (!summary_interleaved_) classify_bullets();
     find_header_in_text();
     return std::move(out_);
   }
 
  private:
+  void mark(LayoutMark::Kind kind, std::string area, int line) {
+    marks_.push_back({kind, std::move(area), line});
+  }
+
+  // A requirement text inside the narrative, not in a table: narrative ends a sentence just
+  // before it and goes on right after it.
+  bool restated_in_narrative(std::size_t k, std::size_t used) const {
+    if (run_.empty() || k + used >= lines_.size()) return false;
+    const char last = run_.back().text.back();
+    if (last != '.' && last != '!' && last != '?') return false;
+    const std::string next = fold(lines_[k + used].text);
+    if (label_of(next) || is_section(next) || is_plan_heading(next)) return false;
+    return !match_known(k + used);
+  }
+
+  // The narrative lines in a row so far become a block under the current heading.
+  void end_block() {
+    if (run_.empty()) return;
+    blocks_.push_back({std::move(run_), area_, marks_.size()});
+    run_.clear();
+  }
+
+  // Each block to its area (see narrative_placement.hpp), then its sentences read in order;
+  // a block that continues an earlier one's sentence is read with it.
+  void read_narrative() {
+    if (narrative_read_) return;
+    narrative_read_ = true;
+    const auto placed = place_narrative(book_, marks_, blocks_, source_, out_.diagnostics);
+    std::vector<std::pair<std::string, std::vector<ReportLine>>> runs;
+    std::vector<std::size_t> run_of(blocks_.size());
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      auto& lines = blocks_[i].lines;
+      if (placed[i].how == BlockPlacement::continuation) {
+        run_of[i] = run_of[placed[i].continues];
+        auto& run = runs[run_of[i]].second;
+        run.insert(run.end(), lines.begin(), lines.end());
+        continue;
+      }
+      run_of[i] = runs.size();
+      runs.emplace_back(placed[i].area, std::move(lines));
+    }
+    for (const auto& [area, lines] : runs) read_sentences(area, lines);
+  }
+
   // The known text starting at line k, followed across line breaks: the longest complete
   // one, and how many lines it takes.
   std::optional<std::pair<const Known*, std::size_t>> match_known(std::size_t k) const {
@@ -265,17 +290,44 @@ class Parser {
     return std::make_pair(best, best_lines);
   }
 
-  void bullet_line(const Line& line) {
-    if (bullet_.empty()) bullet_start_ = line.number;
-    append_line(bullet_, line.text);
-    const char last = line.text.back();
-    if (last == '.' || last == '!' || last == '?') {
-      out_.bullets.push_back({bullet_, bullet_start_, BulletKind::strength});
-      bullet_.clear();
-    }
+  // "Styrkor", "Svagheter", "Förbättringspotential": extraction usually prints the three
+  // first and every bullet after them; a report printed otherwise has each above its bullets.
+  void summary_label(const std::string& folded) {
+    end_bullet();
+    bullets_ = true;
+    if (!out_.bullets.empty()) summary_interleaved_ = true;
+    if (folded.find(' ') != std::string::npos) return;  // several on one line
+    summary_kind_ = folded == "styrkor"     ? BulletKind::strength
+                    : folded == "svagheter" ? BulletKind::weakness
+                                            : BulletKind::improvement;
   }
 
-  void header_line(const Line& line) {
+  void end_bullet() {
+    if (bullet_.empty()) return;
+    out_.bullets.push_back({bullet_, bullet_start_, summary_kind_});
+    bullet_.clear();
+  }
+
+  // A bullet ends at its full stop or where the next bullet's mark ("•", "–") starts.
+  void bullet_line(const ReportLine& line) {
+    std::string text = line.text;
+    bool marked = false;
+    for (std::string_view mark :
+         {"\u2022", "\u25CF", "\u25AA", "\u25A0", "\uF0B7", "\u2013", "-", "*"})
+      if (text.starts_with(mark) && (mark.size() > 1 || (text.size() > 1 && text[1] == ' '))) {
+        text = trim(std::string_view(text).substr(mark.size()));
+        marked = true;
+        break;
+      }
+    if (marked) end_bullet();
+    if (text.empty()) return;  // the mark alone on its line
+    if (bullet_.empty()) bullet_start_ = line.number;
+    append_line(bullet_, text);
+    const char last = text.back();
+    if (last == '.' || last == '!' || last == '?') end_bullet();
+  }
+
+  void header_line(const ReportLine& line) {
     static const std::regex field(
         R"((Enhet|Klinik|Verksamhet|Tjänstgöringsställe|Granskad enhet|Specialitet|Granskningsdatum|Datum för granskning|Datum för platsbesök|Platsbesök|Inspektionsdatum|Datum för inspektion)\s*:\s*(.+))",
         std::regex::icase);
@@ -300,12 +352,11 @@ class Parser {
     out_.unplaced.push_back({line.number, line.text});
   }
 
-  // Narrative lines in a row become sentences of the current area.
-  void flush() {
-    if (run_.empty()) return;
+  // Narrative lines in a row become sentences of an area.
+  void read_sentences(const std::string& area, const std::vector<ReportLine>& run) {
     std::string text;
     std::vector<std::pair<std::size_t, int>> starts;  // offset in text -> line
-    for (const auto& l : run_) {
+    for (const auto& l : run) {
       starts.emplace_back(text.empty() ? 0 : text.size() + 1, l.number);
       append_line(text, l.text);
     }
@@ -315,52 +366,54 @@ class Parser {
         if (at <= offset) line = n;
       return line;
     };
-    auto& sentences = out_.area_text(area_);
     std::size_t from = 0;
     for (auto& s : split_sentences(text)) {
       const std::size_t at = text.find(s, from);
       const int line = line_at(at == std::string::npos ? from : at);
       if (at != std::string::npos) from = at + s.size();
-      sentence(s, line);
-      sentences.push_back({std::move(s), line});
+      sentence(area, s, line);
+      out_.area_text(area).push_back({std::move(s), line});
     }
-    run_.clear();
   }
 
-  void sentence(const std::string& text, int line) {
+  void sentence(const std::string& area, const std::string& text, int line) {
     const std::string f = fold(text);
     static const std::regex adjusted(
-        R"(gradering(en)? (är |har )?(blivit )?(ändrad|ändrats|justerad|justerats|höjd|höjts|sänkt|sänkts) till ([a-d])\b)");
+        R"(gradering(en)? (är |har )?(blivit )?(ändrad|ändrats|ändras|justerad|justerats|justeras|höjd|höjts|höjs|sänkt|sänkts|sänks) till ([a-d])\b)");
     std::smatch m;
     if (std::regex_search(f, m, adjusted)) {
       std::string said = text;
-      auto& sentences = out_.area_text(area_);
+      auto& sentences = out_.area_text(area);
       if (!sentences.empty() &&
           fold(sentences.back().text).find("handlingsplan") != std::string::npos &&
           sentences.back().line >= line - 6)
         said = sentences.back().text + " " + text;
       out_.grades.push_back(
-          {area_, *parse_grade(std::string(1, static_cast<char>(m[5].str()[0] - 'a' + 'A'))), said,
+          {area, *parse_grade(std::string(1, static_cast<char>(m[5].str()[0] - 'a' + 'A'))), said,
            line});
     }
     received(f, line);
     if (f.find("åtgärd krävs") != std::string::npos ||
         f.find("åtgärder krävs") != std::string::npos)
-      out_.actions_required.push_back({area_, {text, line}});
+      out_.actions_required.push_back({area, {text, line}});
   }
 
-  // Where the report says the plan has come in; a later sentence may give the date.
+  // Where the report says the plan has come in (or that it has not); a later sentence may
+  // give the date.
   void received(const std::string& f, int line) {
-    if (!out_.received_on.empty()) return;
-    const bool plan = f.find("handlingsplan") != std::string::npos;
-    if (plan &&
-        (f.find("inkommit") != std::string::npos || f.find("inkommen") != std::string::npos ||
-         f.find("inkom ") != std::string::npos || f.find("har kommit in") != std::string::npos)) {
-      if (!out_.received_line) out_.received_line = line;
-      static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
-      std::smatch m;
-      if (std::regex_search(f, m, iso) && parse_iso_date(m.str())) out_.received_on = m.str();
+    if (!out_.received_on.empty() || f.find("handlingsplan") == std::string::npos) return;
+    static const std::regex in(R"(\b(inkommit|inkommen|inkom|kommit in)\b)");
+    static const std::regex not_in(
+        R"(\b(inte|ej|icke|aldrig)( ännu| heller)? (har |hade |är |blivit )?(inkommit|inkommen|inkom|kommit in)\b)");
+    if (std::regex_search(f, not_in)) {
+      if (!out_.not_received_line) out_.not_received_line = line;
+      return;
     }
+    if (!std::regex_search(f, in)) return;
+    if (!out_.received_line) out_.received_line = line;
+    static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+    std::smatch m;
+    if (std::regex_search(f, m, iso) && parse_iso_date(m.str())) out_.received_on = m.str();
   }
 
   void classify_bullets() {
@@ -559,7 +612,7 @@ class Parser {
       }
     };
     for (; k < lines_.size(); ++k) {
-      const Line& line = lines_[k];
+      const ReportLine& line = lines_[k];
       if (auto h = plan_heading(k)) {
         if (field == Field::requirement) finish_requirement();
         auto& [area, after, used] = *h;
@@ -630,7 +683,7 @@ class Parser {
   }
 
   template <class FieldText>
-  void add_to(Field field, const Line& line, const std::string& text, FieldText& field_text,
+  void add_to(Field field, const ReportLine& line, const std::string& text, FieldText& field_text,
               int& follow_up_responsible_lines) {
     std::string* target = field_text(field);
     if (!target) {
@@ -657,14 +710,20 @@ class Parser {
   const RuleBook& book_;
   std::string source_;
   std::vector<Known> known_;
-  std::vector<Line> lines_;
+  std::vector<ReportLine> lines_;
   ParsedReport out_;
   bool in_areas_ = false;
   bool bullets_ = false;
   std::string area_;
-  std::vector<Line> run_;
+  std::vector<ReportLine> run_;
+  std::vector<NarrativeBlock> blocks_;
+  std::vector<LayoutMark> marks_;
+  bool narrative_read_ = false;
   std::string bullet_;
   int bullet_start_ = 0;
+  BulletKind summary_kind_ = BulletKind::strength;
+  bool summary_interleaved_ = false;        // each summary heading above its own bullets
+  int lone_year_ = 0, lone_year_line_ = 0;  // a grade column's year alone on its line
 };
 
 }  // namespace

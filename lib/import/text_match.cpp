@@ -99,14 +99,15 @@ std::string squash(std::string_view text) {
   return out;
 }
 
+// Compared without hyphens, as content_words leaves them out ("ST-läkaren" is "stläkaren").
 bool is_stop_word(std::string_view w) {
   static constexpr std::array<std::string_view, 40> stop{
-      "och",         "att",     "som",    "för",        "med",         "det",       "den",
-      "har",         "ska",     "skall",  "finns",      "samt",        "eller",     "inom",
-      "under",       "till",    "från",   "vilket",     "vilka",       "dessa",     "detta",
-      "även",        "utifrån", "enligt", "st-läkaren", "st-läkarens", "st-läkare", "st-läkarna",
-      "st-läkarnas", "varje",   "alla",   "också",      "sina",        "sitt",      "deras",
-      "efter",       "vara",    "blir",   "andra",      "övriga"};
+      "och",        "att",     "som",    "för",       "med",        "det",      "den",
+      "har",        "ska",     "skall",  "finns",     "samt",       "eller",    "inom",
+      "under",      "till",    "från",   "vilket",    "vilka",      "dessa",    "detta",
+      "även",       "utifrån", "enligt", "stläkaren", "stläkarens", "stläkare", "stläkarna",
+      "stläkarnas", "varje",   "alla",   "också",     "sina",       "sitt",     "deras",
+      "efter",      "vara",    "blir",   "andra",     "övriga"};
   return std::find(stop.begin(), stop.end(), w) != stop.end();
 }
 
@@ -147,11 +148,41 @@ std::vector<std::string> content_words(std::string_view text) {
   return out;
 }
 
+bool is_set_phrase_word(std::string_view word) {
+  static constexpr std::string_view stems[] = {
+      "socialstyrelsen", "föreskrift",  "allmänna",  "följs",      "övriga",
+      "uppfyllda",       "enstaka",     "undantag",  "förekomm",   "kvalitetsindikator",
+      "brist",           "påvisa",      "gäller",    "följsamhet", "åtgärd",
+      "krävs",           "rekommender", "väsentlig", "granskning", "handlingsplan",
+      "gradering",       "inkommit",    "verksamhet"};
+  for (auto stem : stems)
+    if (word.starts_with(stem) && word.size() <= stem.size() + 4) return true;
+  return false;
+}
+
 bool same_word(std::string_view a, std::string_view b) {
   std::size_t common = 0;
   while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
   const std::size_t shorter = std::min(a.size(), b.size());
   return common >= 4 && common * 5 >= shorter * 4;
+}
+
+void append_line(std::string& text, std::string_view line) {
+  if (text.empty()) {
+    text = line;
+    return;
+  }
+  if (text.back() == '-') {
+    static constexpr std::string_view conjunctions[] = {"och ", "eller ", "samt ", "respektive "};
+    bool conjunction = false;
+    for (auto c : conjunctions) conjunction = conjunction || line.starts_with(c);
+    if (!conjunction && !line.empty() && line[0] != ' ') {
+      text += line;
+      return;
+    }
+  }
+  text += ' ';
+  text += line;
 }
 
 std::vector<std::string> split_sentences(std::string_view text) {

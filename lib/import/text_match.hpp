@@ -27,8 +27,17 @@ double similarity(std::string_view a, std::string_view b);
 /// The words of `text` that carry meaning (folded, four letters or more, no stop words).
 std::vector<std::string> content_words(std::string_view text);
 
+/// Whether a content word belongs to the set phrases every area's text may use ("Under
+/// granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens föreskrifter",
+/// "inkommit med handlingsplan", "Graderingen är ändrad"): it says nothing of a text's topic.
+bool is_set_phrase_word(std::string_view word);
+
 /// Whether two content words are forms of one word ("bedöms", "bedömning").
 bool same_word(std::string_view a, std::string_view b);
+
+/// Appends a line of report text to `text`: a word broken at a line end joins its rest
+/// ("ST-" + "utbildningen"), except before a conjunction ("hälso-" + "och sjukvård").
+void append_line(std::string& text, std::string_view line);
 
 /// Splits text into sentences at ". ", "? " and "! " before a capital letter or digit.
 std::vector<std::string> split_sentences(std::string_view text);

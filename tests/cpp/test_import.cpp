@@ -341,12 +341,61 @@ TEST(ImportTemplate, TwoRegulationStatementNamesBoth) {
   EXPECT_THAT(r.yaml, Not(HasSubstr("TODO regulations")));
 }
 
+TEST(ImportTemplate, ARequirementOfOneRegulationOnlyInATwoRegulationReport) {
+  // G5 is part of SOSFS 2015:8 only; the draft names it and grades it under that regulation.
+  std::string text =
+      "Vid två parallella utbildningar – enligt SOSFS 2015:8 och HSLF-FS 2021:8 – har "
+      "granskningen gjorts mot båda.\n\n" +
+      sample();
+  text = replaced(text,
+                  "D. Tjänstgöringens upplägg\n\nUtbildningsprogrammet följs upp regelbundet och "
+                  "revideras vid behov.",
+                  "G. Medicinsk vetenskap och systematiskt kvalitets- och "
+                  "patientsäkerhetsarbete\n\nDet finns goda förutsättningar för genomförande av "
+                  "ett skriftligt individuellt arbete enligt vetenskapliga principer.");
+  const ImportResult r = import_text(text);
+  EXPECT_EQ(r.inspection.action_plan[1].requirement, "G5");
+  ASSERT_NE(r.inspection.find("G5"), nullptr);
+  const Evaluation ev = evaluate(bundled(), r.inspection);
+  EXPECT_EQ(ev.result("G", "sosfs-2015-8").grade(), Grade::D);
+  EXPECT_EQ(ev.result("G", "hslf-fs-2021-8").grade(), Grade::A);
+}
+
 TEST(ImportTemplate, OnlyKindHeadingsAndGradeColumnsMeanBothRegulations) {
   std::string text = replaced(sample(), "Föreskrift\n\nAllmänna råd\n\nE \n",
                               "Föreskrift (endast 2021)\n\nAllmänna råd (endast 2015)\n\nE \n");
   text = replaced(text, "Åtgärder krävs.\n\nF \n", "Åtgärder krävs.\n\n2015 2021\n\nF \n");
   const ImportResult r = import_text(text);
   EXPECT_THAT(r.inspection.regulations, ElementsAre("sosfs-2015-8", "hslf-fs-2021-8"));
+  EXPECT_TRUE(r.unplaced.empty()) << all_diagnostics(r);
+}
+
+TEST(ImportTemplate, GradeColumnsOnTwoLinesMeanBothRegulations) {
+  const std::string text =
+      replaced(sample(), "Åtgärder krävs.\n\nF \n", "Åtgärder krävs.\n\n2015\n\n2021\n\nF \n");
+  const ImportResult r = import_text(text);
+  EXPECT_THAT(r.inspection.regulations, ElementsAre("sosfs-2015-8", "hslf-fs-2021-8"));
+  EXPECT_THAT(r.yaml, HasSubstr("# tabellerna har kolumner för båda föreskrifterna"));
+  EXPECT_TRUE(r.unplaced.empty()) << all_diagnostics(r);
+}
+
+TEST(ImportTemplate, SummaryHeadingsAboveTheirBulletsDecideTheLists) {
+  // Each heading above its own bullets, marked with "•" and without full stops.
+  const std::string summary =
+      "Styrkor\n\u2022 Engagerade chefer, studierektor och handledare\n\u2022 God tillgång "
+      "till\nspecialistläkare i palliativ medicin\nSvagheter\n\u2022 Namngiven schemalagd "
+      "bakjour till ST-läkaren saknas\nFörbättringspotential\n\u2022 Implementera de "
+      "regiongemensamma dokumenten\n\u2022 Sträva efter strukturerad återkoppling\n";
+  const std::string text = summary + sample().substr(sample().find("\nSTRUKTUR\n"));
+  const ImportResult r = import_text(text);
+  EXPECT_THAT(r.inspection.notes,
+              HasSubstr("Styrkor:\n- Engagerade chefer, studierektor och handledare\n- God "
+                        "tillgång till specialistläkare i palliativ medicin\nSvagheter:\n- "
+                        "Namngiven schemalagd bakjour till ST-läkaren saknas\n"
+                        "Förbättringspotential:\n- Implementera de regiongemensamma "
+                        "dokumenten\n- Sträva efter strukturerad återkoppling\n"));
+  EXPECT_THAT(r.inspection.notes, Not(HasSubstr("gissad")));
+  EXPECT_FALSE(has_warning(r, 1, "Styrkor / Svagheter"));
   EXPECT_TRUE(r.unplaced.empty()) << all_diagnostics(r);
 }
 
@@ -552,7 +601,8 @@ TEST(ImportCommand, WarningsNameTheReportLine) {
   ScratchDir dir;
   auto r = run_spur("import " + quoted(sample_path()) + " --out " + quoted(dir.path() / "d.yaml"));
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("spur-report-palliativ-sydostra-skane.txt:834: warning: H2: "));
+  EXPECT_THAT(r.out, HasSubstr("spur-report-palliativ-sydostra-skane.txt:7: warning: the text does "
+                               "not show where the lists Styrkor / Svagheter"));
 }
 
 TEST(ImportCommand, NotAReportExitsOne) {
