@@ -44,6 +44,12 @@ struct GradeStatement {
   int line = 0;
 };
 
+/// A grading table as the text prints it: its scale rows, and the area it grades.
+struct PrintedGradeTable {
+  std::string area;                         ///< "" when the text does not tell
+  std::vector<std::pair<Grade, int>> rows;  ///< each row's grade and line
+};
+
 struct FoundField {
   std::string value;
   int line = 0;
@@ -69,6 +75,7 @@ struct ParsedReport {
   int received_line = 0;    ///< where the report says the plan has come in
   std::string received_on;  ///< when, if it says (YYYY-MM-DD)
   std::vector<GradeStatement> grades;
+  std::vector<PrintedGradeTable> grade_tables;
   std::vector<std::pair<std::string, Sentence>> actions_required;  ///< area, sentence
   std::vector<UnplacedLine> unplaced;
   std::vector<Diagnostic> diagnostics;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <regex>
 
+#include "import/grade_marks.hpp"
 #include "import/parsed_report.hpp"
 #include "import/text_match.hpp"
 #include "spur/action_plan.hpp"
@@ -108,7 +109,8 @@ std::optional<Label> label_of(const std::string& folded_line) {
   std::erase(f, ',');
   if (f.size() == 1 && f[0] >= 'a' && f[0] <= 'h') return Label{Label::area_letter};
   if (f == "gradering" || f == "graderingar") return Label{Label::grading};
-  if (f == "2015 2021" || f == "2021 2015") return Label{Label::regulation_columns};
+  if (f == "2015 2021" || f == "2021 2015" || f == "2015" || f == "2021")
+    return Label{Label::regulation_columns};
   if (f == "vilket enligt spur-modellen innebär att:" ||
       f == "vilket enligt spur-modellen innebär att")
     return Label{Label::spur_model};
@@ -134,6 +136,38 @@ struct Line {
   int number;
   std::string text;
 };
+
+// A line of nothing but grade marks ("X", "✓"), printed in a grading table's column: the
+// marks are read from a PDF's layout, never from its text.
+bool only_marks(std::string_view line) {
+  std::size_t at = 0;
+  bool any = false;
+  while (at < line.size()) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    if (end > at) {
+      if (!is_mark_glyph(line.substr(at, end - at))) return false;
+      any = true;
+    }
+    at = end + 1;
+  }
+  return any;
+}
+
+// A scale row with a mark beside its text ("B. Socialstyrelsens föreskrifter följs. X"), as
+// the text extraction may join them: the row without the mark.
+std::string without_marks(const std::string& line) {
+  if (line.size() < 4 || line[0] < 'A' || line[0] > 'D' || line[1] != '.' || line[2] != ' ')
+    return line;
+  std::string out;
+  std::size_t at = 0;
+  while (at < line.size()) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    const std::string_view word = std::string_view(line).substr(at, end - at);
+    if (!word.empty() && !is_mark_glyph(word)) out += (out.empty() ? "" : " ") + std::string(word);
+    at = end + 1;
+  }
+  return out;
+}
 
 // Words broken at a line end join ("ST-" + "utbildningen"), except before a conjunction
 // ("hälso-" + "och sjukvård").
@@ -162,8 +196,8 @@ class Parser {
     for (std::size_t i = 0; i < raw.size(); ++i) {
       std::string t = trim(raw[i]);
       if (t.empty()) continue;
-      if (is_page_furniture(t)) continue;
-      lines_.push_back({static_cast<int>(i + 1), std::move(t)});
+      if (is_page_furniture(t) || only_marks(t)) continue;
+      lines_.push_back({static_cast<int>(i + 1), without_marks(t)});
     }
   }
 
@@ -193,6 +227,8 @@ class Parser {
         if (label->regulation_only || label->kind == Label::regulation_columns)
           if (!out_.two_regulation_marker_line) out_.two_regulation_marker_line = line.number;
         if (label->kind == Label::summary && !in_areas_) bullets_ = true;
+        if (label->kind == Label::area_letter)
+          letter_ = std::string(1, static_cast<char>(f[0] - 'a' + 'A'));
         ++k;
         continue;
       }
@@ -207,6 +243,8 @@ class Parser {
         } else if (known.kind == KnownKind::requirement) {
           if (std::find(out_.listed.begin(), out_.listed.end(), known.id) == out_.listed.end())
             out_.listed.push_back(known.id);
+        } else if (known.kind == KnownKind::scale) {
+          scale_row(known, line.number);
         }
         k += m->second;
         continue;
@@ -224,6 +262,7 @@ class Parser {
     if (!bullet_.empty()) out_.bullets.push_back({bullet_, bullet_start_, BulletKind::strength});
     classify_bullets();
     find_header_in_text();
+    assign_table_areas();
     return std::move(out_);
   }
 
@@ -263,6 +302,70 @@ class Parser {
     }
     if (!best) return std::nullopt;
     return std::make_pair(best, best_lines);
+  }
+
+  // --- the grading tables ------------------------------------------------------------------
+
+  struct TextTable {
+    std::vector<std::pair<Grade, int>> rows;
+    std::vector<std::string> texts;  // folded, to tell which scale the table prints
+    std::string letter;              // the area letter printed since the table before
+  };
+
+  // A scale row ("B. Socialstyrelsens …") continues the table before it when its grade is
+  // later and it follows closely; else it starts a table.
+  void scale_row(const Known& known, int line) {
+    const Grade grade = static_cast<Grade>(known.folded[0] - 'a');
+    if (tables_.empty() || tables_.back().rows.back().first >= grade ||
+        line - tables_.back().rows.back().second > 12) {
+      tables_.push_back({{}, {}, letter_});
+      letter_.clear();
+    }
+    tables_.back().rows.emplace_back(grade, line);
+    tables_.back().texts.push_back(known.folded);
+  }
+
+  // Which area each table grades. The extraction puts a table's rows after the next area's
+  // heading, so the heading does not tell; the area letter printed with the table does, and
+  // the scale does where only one area has it (three steps: A, C). Else the tables follow
+  // the areas in order.
+  void assign_table_areas() {
+    const Model& model = book_.model();
+    std::string previous;
+    for (const auto& t : tables_) {
+      std::vector<std::string> candidates;
+      for (const auto& area : model.areas) {
+        const Scale* scale = model.find_scale(area.scale);
+        if (!scale) continue;
+        bool all = true;
+        for (std::size_t r = 0; r < t.rows.size() && all; ++r) {
+          bool has = false;
+          for (const auto& row : scale->rows)
+            has = has ||
+                  (row.grade == t.rows[r].first &&
+                   without_hyphens(fold(std::string(to_string(row.grade)) + ". " + row.text)) ==
+                       t.texts[r]);
+          all = has;
+        }
+        if (all) candidates.push_back(area.id);
+      }
+      auto candidate = [&](const std::string& a) {
+        return std::find(candidates.begin(), candidates.end(), a) != candidates.end();
+      };
+      std::string area;
+      if (!t.letter.empty() && (candidate(t.letter) || candidates.empty()))
+        area = t.letter;
+      else if (candidates.size() == 1)
+        area = candidates.front();
+      else
+        for (const auto& c : candidates)
+          if (c > previous) {
+            area = c;
+            break;
+          }
+      if (!area.empty()) previous = area;
+      out_.grade_tables.push_back({area, t.rows});
+    }
   }
 
   void bullet_line(const Line& line) {
@@ -663,6 +766,8 @@ class Parser {
   bool bullets_ = false;
   std::string area_;
   std::vector<Line> run_;
+  std::vector<TextTable> tables_;
+  std::string letter_;
   std::string bullet_;
   int bullet_start_ = 0;
 };
