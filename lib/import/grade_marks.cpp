@@ -495,14 +495,23 @@ std::vector<GradeColumn> read_marks(Table& t, const std::vector<LayoutPage>& pag
     }
   }
   for (std::size_t c = 0; c < t.columns.size() && !ink.empty(); ++c) {
-    // Glyphs say which row outright; ink beside them may be decoration (shaded stripes).
-    if (!columns[c].marked.empty()) continue;
+    // Beside a glyph, shading in other rows is taken for decoration (striped rows); a drawn
+    // mark in another row is a second mark.
+    const bool glyphs = !columns[c].marked.empty();
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const Ink& i = ink[c][r];
-      if (i.amount >= min_mark_ink)
-        columns[c].marked.push_back(
-            {t.rows[r].place.grade, i.spread >= 0.5 ? MarkKind::shaded : MarkKind::drawn, ""});
+      if (i.amount < min_mark_ink) continue;
+      const MarkKind kind = i.spread >= 0.5 ? MarkKind::shaded : MarkKind::drawn;
+      const Grade grade = t.rows[r].place.grade;
+      auto& marked = columns[c].marked;
+      if (glyphs && (kind == MarkKind::shaded ||
+                     std::any_of(marked.begin(), marked.end(),
+                                 [&](const RowMark& m) { return m.grade == grade; })))
+        continue;
+      marked.push_back({grade, kind, ""});
     }
+    std::stable_sort(columns[c].marked.begin(), columns[c].marked.end(),
+                     [](const RowMark& a, const RowMark& b) { return a.grade < b.grade; });
   }
   return columns;
 }
