@@ -26,6 +26,7 @@ constexpr std::string_view mark_glyphs[] = {"X", "x", "✓", "✔", "✕", "✖"
 
 // A table row's ink beyond the table's common ink, in pt² of full darkness, to count as a mark.
 constexpr double min_mark_ink = 6.0;
+constexpr int max_labels_per_page = 256;
 
 std::optional<Grade> label_grade(std::string_view word) {
   if (word.size() != 2 || word[1] != '.') return std::nullopt;
@@ -44,6 +45,18 @@ bool starts_scale(Grade g, std::string_view word, const ScaleStarts& starts) {
   if (it == starts.end()) return false;
   const std::string f = first_word_folded(word);
   return std::find(it->second.begin(), it->second.end(), f) != it->second.end();
+}
+
+// A coordinate as a pixel index in [0, limit], clamped before it is converted.
+int pixel(double v, int limit) {
+  if (!(v > 0)) return 0;  // also NaN
+  return v >= limit ? limit : static_cast<int>(v);
+}
+int pixel_floor(double v, int limit) {
+  return pixel(std::floor(v), limit);
+}
+int pixel_ceil(double v, int limit) {
+  return pixel(std::ceil(v), limit);
 }
 
 double height(const Box& b) {
@@ -74,10 +87,13 @@ struct Row {
 std::vector<Row> page_rows(const LayoutPage& page, const ScaleStarts& starts) {
   const auto& words = page.words;
   std::vector<Row> rows;
-  int ordinal = 0;
+  int ordinal = 0, labels = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto grade = label_grade(words[i].text);
     if (!grade) continue;
+    // No page holds more than a few tables: a page of labels is no report's (and would cost
+    // the square of its words).
+    if (++labels > max_labels_per_page) break;
     const Box& label = words[i].box;
     const double h = std::max(height(label), 1.0);
     // The words of the label's line to its right, nearest first.
@@ -242,17 +258,27 @@ struct Canvas {
   std::vector<std::uint8_t> blanked;
 
   Canvas(PageSlice s, const std::vector<PageWord>& words) : slice(std::move(s)) {
+    // Per pixel row, where words start (+1) and end (-1): each word costs its height only.
+    const std::size_t w = slice.width + 1;
+    std::vector<int> starts(w * slice.height, 0);
+    for (const auto& word : words) {
+      const int x0 = pixel_floor(word.box.x0 - 1, slice.width);
+      const int x1 = pixel_ceil(word.box.x1 + 1, slice.width);
+      const int y0 = pixel_floor(word.box.y0 - 1 - slice.top, slice.height);
+      const int y1 = pixel_ceil(word.box.y1 + 1 - slice.top, slice.height);
+      if (x1 <= x0) continue;
+      for (int y = y0; y < y1; ++y) {
+        ++starts[y * w + x0];
+        --starts[y * w + x1];
+      }
+    }
     blanked.assign(static_cast<std::size_t>(slice.width) * slice.height, 0);
-    for (const auto& w : words) {
-      const int x0 = std::clamp(static_cast<int>(std::floor(w.box.x0 - 1)), 0, slice.width);
-      const int x1 = std::clamp(static_cast<int>(std::ceil(w.box.x1 + 1)), 0, slice.width);
-      const int y0 =
-          std::clamp(static_cast<int>(std::floor(w.box.y0 - 1 - slice.top)), 0, slice.height);
-      const int y1 =
-          std::clamp(static_cast<int>(std::ceil(w.box.y1 + 1 - slice.top)), 0, slice.height);
-      for (int y = y0; y < y1; ++y)
-        std::fill_n(blanked.begin() + static_cast<std::ptrdiff_t>(y) * slice.width + x0,
-                    std::max(0, x1 - x0), 1);
+    for (int y = 0; y < slice.height; ++y) {
+      int inside = 0;
+      for (int x = 0; x < slice.width; ++x) {
+        inside += starts[y * w + x];
+        blanked[static_cast<std::size_t>(y) * slice.width + x] = inside > 0;
+      }
     }
   }
   bool open(int x, int y) const { return !blanked[static_cast<std::size_t>(y) * slice.width + x]; }
@@ -272,10 +298,10 @@ struct Cell {
 
   Cell(const Canvas& c, const Row& row, double left, double right) : canvas(&c) {
     const PageSlice& s = c.slice;
-    x0 = std::clamp(static_cast<int>(std::floor(left)), 0, s.width);
-    x1 = std::clamp(static_cast<int>(std::ceil(right)), 0, s.width);
-    y0 = std::clamp(static_cast<int>(std::ceil(row.band_top + 1 - s.top)), 0, s.height);
-    y1 = std::clamp(static_cast<int>(std::floor(row.band_bottom - 1 - s.top)), 0, s.height);
+    x0 = pixel_floor(left, s.width);
+    x1 = pixel_ceil(right, s.width);
+    y0 = pixel_ceil(row.band_top + 1 - s.top, s.height);
+    y1 = pixel_floor(row.band_bottom - 1 - s.top, s.height);
     if (y1 < y0) y1 = y0;
     center = (row.top + row.bottom) / 2 - s.top;
     auto thin = [](const std::vector<double>& share, std::size_t i) {
@@ -287,8 +313,8 @@ struct Cell {
     };
     // Rules along the band are looked for beside the text only, where no neighbour's shading
     // reaches.
-    const int text0 = static_cast<int>(std::floor(row.top - s.top));
-    const int text1 = static_cast<int>(std::ceil(row.bottom - s.top));
+    const int text0 = pixel_floor(row.top - s.top, s.height);
+    const int text1 = pixel_ceil(row.bottom - s.top, s.height);
     std::vector<double> across(y1 - y0, 0.0), along(x1 - x0, 0.0);
     std::vector<int> seen_x(x1 - x0, 0);
     for (int y = y0; y < y1; ++y) {
@@ -325,7 +351,7 @@ struct Cell {
   // measured, or too near the cell's edge to see all around it (a taller row is compared
   // with the rows as tall).
   std::optional<double> near(int x, double offset) const {
-    const int yc = static_cast<int>(std::lround(center + offset));
+    const int yc = pixel(std::round(center + offset), y1 + 1);
     if (yc - 1 < y0 || yc + 1 >= y1 || x < x0 || x >= x1 || !measured(x, yc)) return std::nullopt;
     std::optional<double> out;
     for (int y = yc - 1; y <= yc + 1; ++y)
@@ -341,8 +367,8 @@ struct Cell {
 void snap_columns_to_rules(Table& t, const Canvas& canvas, double top, double bottom) {
   if (t.columns.size() != 2) return;
   const PageSlice& slice = canvas.slice;
-  const int y0 = std::clamp(static_cast<int>(std::ceil(top - slice.top)), 0, slice.height);
-  const int y1 = std::clamp(static_cast<int>(std::floor(bottom - slice.top)), 0, slice.height);
+  const int y0 = pixel_ceil(top - slice.top, slice.height);
+  const int y1 = pixel_floor(bottom - slice.top, slice.height);
   if (y1 - y0 < 4) return;
   auto rule_at = [&](int x) {
     if (x < 0 || x >= slice.width) return false;
@@ -357,8 +383,8 @@ void snap_columns_to_rules(Table& t, const Canvas& canvas, double top, double bo
   const double w = (c1 - c0) / 2;
   // The rule between the headings nearest their midpoint, then the outer ones.
   std::optional<int> between;
-  for (int d = 0; d < static_cast<int>(w); ++d) {
-    const int mid = static_cast<int>(std::lround((c0 + c1) / 2));
+  const int mid = pixel(std::round((c0 + c1) / 2), slice.width);
+  for (int d = 0; d < pixel(w, slice.width); ++d) {
     if (rule_at(mid - d))
       between = mid - d;
     else if (rule_at(mid + d))

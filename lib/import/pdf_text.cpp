@@ -8,6 +8,7 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -41,17 +42,24 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return out;
 }
 
+// The largest page PDF allows is 14 400 units a side; a table's slice is far smaller.
+constexpr double max_page_side = 14400;
+constexpr double max_slice_pixels = 16e6;
+
 std::optional<detail::PageSlice> render_slice(const poppler::page& page, double top, double bottom,
-                                              double width) {
+                                              double width, double height) {
   static const bool can = poppler::page_renderer::can_render();
   if (!can) return std::nullopt;
+  top = std::clamp(std::floor(top), 0.0, height);
+  bottom = std::clamp(std::ceil(bottom), top, height);
+  width = std::ceil(width);
+  if (bottom - top < 1 || width < 1 || (bottom - top) * width > max_slice_pixels)
+    return std::nullopt;
+  const int y = static_cast<int>(top), h = static_cast<int>(bottom - top);
+  const int w = static_cast<int>(width);
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  const int y = std::max(0, static_cast<int>(std::floor(top)));
-  const int h = static_cast<int>(std::ceil(bottom)) - y;
-  const int w = static_cast<int>(std::ceil(width));
-  if (h <= 0 || w <= 0) return std::nullopt;
   const poppler::image image = renderer.render_page(&page, 72.0, 72.0, 0, y, w, h);
   if (!image.is_valid() || image.format() != poppler::image::format_gray8) return std::nullopt;
   detail::PageSlice slice;
@@ -106,19 +114,26 @@ detail::PdfReading detail::read_pdf(std::string_view data, const std::string& na
     if (!out.text.empty() && out.text.back() != '\n') out.text += '\n';
     if (scale_lines.back().empty()) continue;
     // A page with a grading table: its words and boxes, and its pixels when asked.
+    const poppler::rectf rect = page->page_rect();
+    const double width = rect.width(), height = rect.height();
+    if (!(width >= 1 && width <= max_page_side && height >= 1 && height <= max_page_side))
+      continue;  // no page a report prints
     any_table = true;
     LayoutPage& lp = layout.back();
-    const poppler::rectf rect = page->page_rect();
-    lp.width = rect.width();
-    lp.height = rect.height();
+    lp.width = width;
+    lp.height = height;
+    auto inside = [](double v, double side) { return std::isfinite(v) && std::abs(v) <= 4 * side; };
     for (const auto& box : page->text_list()) {
-      const auto word = box.text().to_utf8();
       const poppler::rectf b = box.bbox();
+      if (!inside(b.left(), width) || !inside(b.right(), width) || !inside(b.top(), height) ||
+          !inside(b.bottom(), height))
+        continue;
+      const auto word = box.text().to_utf8();
       lp.words.push_back(
           {std::string(word.begin(), word.end()), {b.left(), b.top(), b.right(), b.bottom()}});
     }
-    lp.render = [page, width = lp.width](double top, double bottom) {
-      return render_slice(*page, top, bottom, width);
+    lp.render = [page, width, height](double top, double bottom) {
+      return render_slice(*page, top, bottom, width, height);
     };
   }
   if (!starts || !any_table) return out;
