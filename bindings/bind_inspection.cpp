@@ -53,8 +53,8 @@ void bind_inspection(py::module_& m) {
   py::class_<MarkedGrade>(m, "MarkedGrade",
                           "A grade a report's grading table marks, read from the PDF's layout.")
       .def_readonly("regulation", &MarkedGrade::regulation,
-                    "The regulation of its grade column ('2015', '2021'), or None for the table's "
-                    "only column.")
+                    "The regulation of the grade column it is in ('sosfs-2015-8' for the column "
+                    "headed 2015), or None for the table's only column.")
       .def_readonly("grade", &MarkedGrade::grade, "The grade marked (a Grade).");
   py::class_<ReportedGrade>(m, "ReportedGrade",
                             "What a published report says an area's grade is, and what its "
