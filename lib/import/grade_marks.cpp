@@ -1,12 +1,14 @@
 // Reading the grade a grading table marks from the page's layout (see grade_marks.hpp).
 //
 // Each scale row takes a band of the page: from halfway between its text and the previous
-// row's to halfway to the next row's. A mark glyph in a band marks that row. Drawn marks are
-// found in pixels: the table's slice of the page is rendered, every word's box is blanked out,
-// and so are thin lines across the band (the table's rules); what ink is left in a band,
-// beyond what every row of the table has at the same x (the vertical rules, an empty check
-// box printed in each row), is the row's mark. Ink spread over most of the band's width is a
-// shaded row or cell, less is a drawn mark.
+// row's to halfway to the next row's. A mark glyph in a band, outside the row's text, marks
+// that row. Drawn marks are found in pixels: the table's slice of the page is rendered, every
+// word's box is blanked out, and so are the table's rules (thin lines across the band or along
+// it). A row's mark is the ink left in its band that the other rows do not have at the same
+// place (the same x, the same height from the middle of the text, give or take a pixel), so
+// that an empty check box printed in every row marks none. Ink centred beside the row's text
+// rather than on it is a neighbour's shading reaching over the band's edge. Ink spread over
+// half the column's width or more is a shaded row or cell, less a drawn mark (a cross, a box).
 
 #include "import/grade_marks.hpp"
 
