@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "import/pdf_reading.hpp"
 #include "spur/import.hpp"

@@ -3,6 +3,7 @@
 #include "import/table_grades.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace spur::detail {
 
