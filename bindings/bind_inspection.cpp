@@ -50,10 +50,22 @@ void bind_inspection(py::module_& m) {
       .def_property_readonly(
           "done", [](const PlanEntry& p) { return to_python(p.done); },
           "When the action was completed (a datetime.date), or None.");
-  py::class_<ReportedGrade>(m, "ReportedGrade", "What a published report says an area's grade is.")
+  py::class_<MarkedGrade>(m, "MarkedGrade",
+                          "A grade a report's grading table marks, read from the PDF's layout.")
+      .def_readonly("regulation", &MarkedGrade::regulation,
+                    "The regulation of the grade column it is in ('sosfs-2015-8' for the column "
+                    "headed 2015), or None for the table's only column.")
+      .def_readonly("grade", &MarkedGrade::grade, "The grade marked (a Grade).");
+  py::class_<ReportedGrade>(m, "ReportedGrade",
+                            "What a published report says an area's grade is, and what its "
+                            "grading table marks.")
       .def_readonly("area", &ReportedGrade::area, "The area, 'A' to 'H'.")
-      .def_readonly("grade", &ReportedGrade::grade, "The grade the report gives (a Grade).")
-      .def_readonly("text", &ReportedGrade::text, "The report's sentence, as written.");
+      .def_readonly("grade", &ReportedGrade::grade,
+                    "The grade the report's text gives (a Grade), or None when it says none.")
+      .def_readonly("text", &ReportedGrade::text, "The report's sentence, as written.")
+      .def_readonly("marked", &ReportedGrade::marked,
+                    "What the report's grading table marks (MarkedGrade objects; empty when not "
+                    "read).");
   py::class_<Trainee>(m, "Trainee",
                       "An ST doctor at the unit, as far as deciding the regulations goes.")
       .def_readonly("id", &Trainee::id, "The trainee's id (free text, no names needed).")

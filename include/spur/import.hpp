@@ -39,7 +39,8 @@ struct ImportResult {
 /// The largest report the import reads; larger input is refused as no report.
 inline constexpr std::size_t max_report_bytes = 32u << 20;
 
-/// Imports a report file: a PDF (read with poppler) or its text as PDF extraction gives it.
+/// Imports a report file: a PDF (read with poppler: its text, and the grade each grading table
+/// marks, from the pages' layout) or its text as PDF extraction gives it.
 /// Throws FileError when it cannot be read or is no SPUR report (empty, binary, too large,
 /// none of a report's headings); the message says which.
 ImportResult import_report(const RuleBook& book, const std::filesystem::path& path,

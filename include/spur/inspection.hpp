@@ -51,12 +51,21 @@ struct Trainee {
   SourceLocation location;
 };
 
+/// A grade a report's grading table marks for an area, as `spur import` read it from the
+/// PDF's layout: the table's only grade column, or one column per regulation ("2015", "2021").
+struct MarkedGrade {
+  std::optional<std::string> regulation;  ///< none: the table's only column
+  Grade grade = Grade::A;
+};
+
 /// What a published report says an area's grade is ("Handlingsplan inkommen. Gradering
-/// justerad till C."), kept so that evaluation can say when its own grade disagrees.
+/// justerad till C.") and what its grading table marks, kept so that evaluation can say when
+/// its own grade disagrees.
 struct ReportedGrade {
   std::string area;
-  Grade grade = Grade::A;
-  std::string text;  ///< the report's words, when given
+  std::optional<Grade> grade;       ///< what the report's text says, when it says
+  std::string text;                 ///< the report's words, when given
+  std::vector<MarkedGrade> marked;  ///< what its grading table marks (`marked:`)
   SourceLocation location;
 };
 

@@ -255,7 +255,9 @@ void read_plan(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   }
 }
 
-// `reported_grades: {D: C}` or `{D: {grade: C, text: "..."}}`: what a published report says.
+// `reported_grades: {D: C}` or `{D: {grade: C, text: "...", marked: D}}`: what a published
+// report says, and what its grading table marks (`marked: C`, or per regulation
+// `marked: {sosfs-2015-8: D, hslf-fs-2021-8: C}`).
 void read_reported_grades(YamlReader& r, const YAML::Node& n, Inspection& insp) {
   if (n.IsNull()) return;
   if (!r.expect_map(n, "'reported_grades'")) return;
@@ -267,26 +269,52 @@ void read_reported_grades(YamlReader& r, const YAML::Node& n, Inspection& insp) 
     g.area = *area;
     g.location = r.location(it->first);
     const YAML::Node value = it->second;
-    std::optional<std::string> grade;
     const std::string what = "the reported grade of area " + *area;
+    auto grade_of = [&](const YAML::Node& node, const std::string& of) -> std::optional<Grade> {
+      auto text = r.scalar(node, of);
+      if (!text) return std::nullopt;
+      if (auto parsed = parse_grade(*text)) return parsed;
+      r.error(node, "unknown grade '" + *text + "' for " + of + " (grades: A, B, C, D)");
+      return std::nullopt;
+    };
+    bool ok = true;
     if (value.IsMap()) {
-      r.check_keys(value, {"grade", "text"}, what);
-      grade = r.text(value, "grade", true, what);
+      r.check_keys(value, {"grade", "text", "marked"}, what);
+      if (value["grade"].IsDefined()) {
+        g.grade = grade_of(value["grade"], what);
+        ok = ok && g.grade;
+      }
       g.text = r.text(value, "text", false, what).value_or("");
+      if (const YAML::Node marked = value["marked"]; marked.IsDefined()) {
+        const std::string of = "'marked' of area " + *area;
+        if (marked.IsMap()) {
+          r.check_unique_keys(marked, "'marked' of area " + *area);
+          for (auto m = marked.begin(); m != marked.end(); ++m) {
+            auto regulation = r.scalar(m->first, "a regulation in 'marked' of area " + *area);
+            auto grade = grade_of(m->second, of);
+            if (regulation && grade) g.marked.push_back({*regulation, *grade});
+            ok = ok && regulation && grade;
+          }
+        } else if (auto grade = grade_of(marked, of)) {
+          g.marked.push_back({std::nullopt, *grade});
+        } else {
+          ok = false;
+        }
+      }
+      if (ok && !g.grade && g.marked.empty()) {
+        r.error(value, what +
+                           " needs 'grade' (what the report says) or 'marked' (what its "
+                           "grading table marks)");
+        ok = false;
+      }
     } else if (value.IsScalar()) {
-      grade = value.Scalar();
+      g.grade = grade_of(value, what);
+      ok = g.grade.has_value();
     } else {
       r.error(value, what + " must be a grade such as C, or {grade: C, text: \"...\"}");
       continue;
     }
-    if (!grade) continue;
-    if (auto parsed = parse_grade(*grade)) {
-      g.grade = *parsed;
-      insp.reported_grades.push_back(std::move(g));
-    } else {
-      r.error(value.IsMap() ? value["grade"] : value,
-              "unknown grade '" + *grade + "' for " + what + " (grades: A, B, C, D)");
-    }
+    if (ok) insp.reported_grades.push_back(std::move(g));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "import/draft_writer.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -65,6 +66,33 @@ std::string comment_lines(std::string_view text, std::size_t indent) {
   return out + line + "\n";
 }
 
+// The areas the report says or marks a grade for, in order.
+std::vector<std::string> graded_areas(const Draft& d) {
+  std::vector<std::string> areas;
+  for (const auto& g : d.grades) areas.push_back(g.area);
+  for (const auto& m : d.marks) areas.push_back(m.area);
+  std::sort(areas.begin(), areas.end());
+  areas.erase(std::unique(areas.begin(), areas.end()), areas.end());
+  return areas;
+}
+
+const GradeStatement* statement(const Draft& d, const std::string& area) {
+  for (const auto& g : d.grades)
+    if (g.area == area) return &g;
+  return nullptr;
+}
+
+// `marked: C`, or one grade per regulation column: `marked: {sosfs-2015-8: D, ...}`.
+std::string marked_yaml(const std::vector<const AreaMark*>& marks) {
+  if (marks.size() == 1 && marks.front()->regulation.empty())
+    return std::string(to_string(marks.front()->mark.grade));
+  std::string out;
+  for (const AreaMark* m : marks)
+    out +=
+        (out.empty() ? "{" : ", ") + m->regulation + ": " + std::string(to_string(m->mark.grade));
+  return out + "}";
+}
+
 }  // namespace
 
 std::string draft_yaml(const Draft& d) {
@@ -105,15 +133,39 @@ std::string draft_yaml(const Draft& d) {
     y += head + quoted(f.note, 6, head.size()) + "}\n";
   }
 
-  if (!d.grades.empty()) {
-    y += "\n# Vad rapporten säger om graderingen, per område; spur evaluate varnar när\n"
-         "# dess egen gradering avviker.\n";
+  const auto areas = graded_areas(d);
+  if (!areas.empty()) {
+    y += d.marks.empty()
+             ? "\n# Vad rapporten säger om graderingen, per område; spur evaluate varnar när\n"
+               "# dess egen gradering avviker.\n"
+             : "\n# Vad rapporten säger om graderingen, per område, och vad dess "
+               "graderingstabeller\n"
+               "# markerar (marked, läst ur PDF:ens layout); spur evaluate varnar när dess egen\n"
+               "# gradering avviker.\n";
     y += "reported_grades:\n";
-    for (const auto& g : d.grades) {
-      const std::string head =
-          "  " + g.area + ": {grade: " + std::string(to_string(g.grade)) + ", text: ";
-      y += "  # rad " + std::to_string(g.line) + "\n";
-      y += head + quoted(g.text, 6, head.size()) + "}\n";
+    for (const auto& area : areas) {
+      const GradeStatement* g = statement(d, area);
+      std::string comment = g ? "rad " + std::to_string(g->line) : "";
+      std::vector<const AreaMark*> marks;
+      for (const auto& m : d.marks)
+        if (m.area == area) marks.push_back(&m);
+      for (const AreaMark* m : marks)
+        comment += (comment.empty() ? "" : "; ") + std::string("rad ") + std::to_string(m->line) +
+                   ", sida " + std::to_string(m->page) + ": tabellen markerar " +
+                   std::string(to_string(m->mark.grade)) +
+                   (m->column.empty() ? "" : " under " + m->column) + " " + mark_swedish(m->mark);
+      y += comment_lines(comment, 2);
+      std::string head = "  " + area + ": {";
+      std::string fields;
+      if (g) fields += "grade: " + std::string(to_string(g->grade));
+      if (!marks.empty())
+        fields += std::string(fields.empty() ? "" : ", ") + "marked: " + marked_yaml(marks);
+      if (g) {
+        head += fields + ", text: ";
+        y += head + quoted(g->text, 6, head.size()) + "}\n";
+      } else {
+        y += head + fields + "}\n";
+      }
     }
   }
 
@@ -190,10 +242,25 @@ nlohmann::json draft_json(const Draft& d) {
   for (const auto& f : d.findings)
     findings[f.requirement] = {{"status", to_string(f.status)}, {"note", f.note}};
   nlohmann::json out = {{"inspection", header}, {"findings", findings}};
-  if (!d.grades.empty()) {
+  if (const auto areas = graded_areas(d); !areas.empty()) {
     nlohmann::json grades = nlohmann::json::object();
-    for (const auto& g : d.grades)
-      grades[g.area] = {{"grade", to_string(g.grade)}, {"text", g.text}};
+    for (const auto& area : areas) {
+      nlohmann::json entry = nlohmann::json::object();
+      if (const GradeStatement* g = statement(d, area)) {
+        entry["grade"] = to_string(g->grade);
+        entry["text"] = g->text;
+      }
+      nlohmann::json marked = nlohmann::json::object();
+      for (const auto& m : d.marks)
+        if (m.area == area) {
+          if (m.regulation.empty())
+            marked = to_string(m.mark.grade);
+          else
+            marked[m.regulation] = to_string(m.mark.grade);
+        }
+      if (!marked.is_object() || !marked.empty()) entry["marked"] = marked;
+      grades[area] = entry;
+    }
     out["reported_grades"] = grades;
   }
   nlohmann::json plan = nlohmann::json::array();

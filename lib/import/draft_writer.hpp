@@ -7,6 +7,7 @@
 
 #include "import/drafting.hpp"
 #include "import/parsed_report.hpp"
+#include "import/table_grades.hpp"
 
 namespace spur::detail {
 
@@ -30,7 +31,8 @@ struct Draft {
   std::string regulations_comment;
   bool regulations_todo = false;
   std::vector<DraftFinding> findings;
-  std::vector<GradeStatement> grades;
+  std::vector<GradeStatement> grades;  ///< what the text says, one per area
+  std::vector<AreaMark> marks;         ///< what the PDF's grading tables mark, by area
   std::vector<DraftPlanEntry> plan;
   std::string received_comment;  ///< when the plan has not come in, or it is unknown
   std::string notes;

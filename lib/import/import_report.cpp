@@ -11,9 +11,12 @@
 #include "import/drafting.hpp"
 #include "import/names.hpp"
 #include "import/parsed_report.hpp"
+#include "import/pdf_reading.hpp"
 #include "import/requirement_match.hpp"
+#include "import/table_grades.hpp"
 #include "import/text_match.hpp"
 #include "rules/yaml_reader.hpp"
+#include "spur/evaluation.hpp"
 #include "spur/import.hpp"
 
 namespace spur {
@@ -157,8 +160,25 @@ std::string narrative_notes(const RuleBook& book, const ParsedReport& r) {
   return out;
 }
 
+// The first word of each grade's scale wording, which starts a scale row after its label.
+detail::ScaleStarts scale_starts(const RuleBook& book) {
+  detail::ScaleStarts starts;
+  for (const auto& [id, scale] : book.model().scales)
+    for (const auto& row : scale.rows) {
+      const std::string text = detail::trim(row.text);
+      std::string word = detail::fold(text.substr(0, text.find(' ')));
+      while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.pop_back();
+      auto& words = starts[row.grade];
+      if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end())
+        words.push_back(word);
+    }
+  return starts;
+}
+
+// `pdf`: what was read from the PDF's pages, for a PDF; null for text.
 ImportResult import_text(const RuleBook& book, std::string_view text, const std::string& name,
-                         const ImportOptions& options, bool from_pdf) {
+                         const ImportOptions& options, const detail::PdfReading* pdf) {
+  const bool from_pdf = pdf != nullptr;
   const auto lines = split_lines(text);
   ParsedReport r = detail::parse_report(book, lines, name);
   if (r.evidence < 6)
@@ -352,26 +372,44 @@ ImportResult import_text(const RuleBook& book, std::string_view text, const std:
   if (!r.unplaced.empty())
     warn(0, std::to_string(r.unplaced.size()) + (r.unplaced.size() == 1 ? " line" : " lines") +
                 " of the report could not be placed; they are listed at the end of the draft");
-  warn(0, from_pdf
-              ? "the grade marks of the report's tables are not read from the PDF's layout; the "
-                "draft's grades come from its findings, and reported_grades from its sentences"
-              : "the grade marks of the report's tables do not survive text extraction; the "
-                "draft's grades come from its findings, and reported_grades from its sentences");
+  if (from_pdf)
+    d.marks = detail::read_table_grades(book, r, pdf->tables, name, diags);
+  else
+    warn(0,
+         "the grade marks of the report's grading tables do not survive text extraction, so "
+         "none were read: import the PDF itself to read them; reported_grades holds what the "
+         "report's sentences say");
 
   d.header_comments = {
       "UTKAST till inspektionsfil, skapat av `spur import` ur " +
           std::filesystem::path(name).filename().string() + ". Granska det före användning.",
       "Fynden kommer från handlingsplanen och från \"Åtgärd(er) krävs\" i texten; allt annat "
-      "räknas som uppfyllt (default_status: met). Tabellernas graderingsmarkeringar finns inte "
-      "i texten: rapportens egna graderingar står under reported_grades.",
+      "räknas som uppfyllt (default_status: met). " +
+          std::string(from_pdf
+                          ? "Graderingstabellernas markeringar är lästa ur PDF:ens layout "
+                            "(reported_grades, marked), rapportens meningar om graderingen står "
+                            "där också."
+                          : "Tabellernas graderingsmarkeringar finns inte i texten: rapportens "
+                            "egna graderingar står under reported_grades."),
   };
-  std::sort(diags.begin(), diags.end(),
-            [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  std::stable_sort(diags.begin(), diags.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
 
   result.yaml = detail::draft_yaml(d);
   result.json = detail::draft_json(d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   result.unplaced = r.unplaced;
   result.inspection = Inspection::parse(result.yaml, name);
+  if (!d.marks.empty()) {
+    // Where the tables mark a grade the draft's findings do not give, say which area to review.
+    try {
+      const Evaluation ev = evaluate(book, result.inspection);
+      detail::compare_with_draft(ev, d.marks, r, name, diags);
+      std::stable_sort(diags.begin(), diags.end(),
+                       [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    } catch (const Error&) {
+      // A draft spur cannot grade says so when it is evaluated; the import has drafted it.
+    }
+  }
   return result;
 }
 
@@ -394,9 +432,13 @@ std::string report_text(std::string_view data, const std::string& name) {
 
 ImportResult import_report_data(const RuleBook& book, std::string_view data,
                                 const std::string& name, const ImportOptions& options) {
-  const bool pdf = data.size() <= max_report_bytes && data.starts_with("%PDF-");
+  if (data.size() <= max_report_bytes && data.starts_with("%PDF-")) {
+    const detail::ScaleStarts starts = scale_starts(book);
+    const detail::PdfReading pdf = detail::read_pdf(data, name, &starts);
+    return import_text(book, pdf.text, name, options, &pdf);
+  }
   const std::string text = report_text(data, name);
-  return import_text(book, text, name, options, pdf);
+  return import_text(book, text, name, options, nullptr);
 }
 
 namespace {

@@ -44,6 +44,12 @@ struct GradeStatement {
   int line = 0;
 };
 
+/// A grading table as the text prints it: its scale rows, and the area it grades.
+struct PrintedGradeTable {
+  std::string area;                         ///< "" when the text does not tell
+  std::vector<std::pair<Grade, int>> rows;  ///< each row's grade and line
+};
+
 struct FoundField {
   std::string value;
   int line = 0;
@@ -92,6 +98,7 @@ struct ParsedReport {
   std::string received_on;    ///< when, if it says (YYYY-MM-DD)
   int not_received_line = 0;  ///< where it says the plan has not come in ("ännu inte inkommit")
   std::vector<GradeStatement> grades;
+  std::vector<PrintedGradeTable> grade_tables;
   std::vector<std::pair<std::string, Sentence>> actions_required;  ///< area, sentence
   std::vector<UnplacedLine> unplaced;
   std::vector<Diagnostic> diagnostics;

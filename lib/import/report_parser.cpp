@@ -9,6 +9,7 @@
 #include <optional>
 #include <regex>
 
+#include "import/grade_marks.hpp"
 #include "import/narrative_placement.hpp"
 #include "import/page_furniture.hpp"
 #include "import/parsed_report.hpp"
@@ -109,6 +110,38 @@ bool is_plan_heading(const std::string& f) {
   return f == "handlingsplan" || f == "handlingsplan:";
 }
 
+// A line of nothing but grade marks ("X", "✓"), printed in a grading table's column: the
+// marks are read from a PDF's layout, never from its text.
+bool only_marks(std::string_view line) {
+  std::size_t at = 0;
+  bool any = false;
+  while (at < line.size()) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    if (end > at) {
+      if (!is_mark_glyph(line.substr(at, end - at))) return false;
+      any = true;
+    }
+    at = end + 1;
+  }
+  return any;
+}
+
+// A scale row with a mark beside its text ("B. Socialstyrelsens föreskrifter följs. X"), as
+// the text extraction may join them: the row without the mark.
+std::string without_marks(const std::string& line) {
+  if (line.size() < 4 || line[0] < 'A' || line[0] > 'D' || line[1] != '.' || line[2] != ' ')
+    return line;
+  std::string out;
+  std::size_t at = 0;
+  while (at < line.size()) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    const std::string_view word = std::string_view(line).substr(at, end - at);
+    if (!word.empty() && !is_mark_glyph(word)) out += (out.empty() ? "" : " ") + std::string(word);
+    at = end + 1;
+  }
+  return out;
+}
+
 class Parser {
  public:
   Parser(const RuleBook& book, const std::vector<std::string>& raw, const std::string& source)
@@ -116,7 +149,8 @@ class Parser {
     for (std::size_t i = 0; i < raw.size(); ++i) {
       std::string t = without_page_furniture(raw[i]);
       if (t.empty()) continue;
-      lines_.push_back({static_cast<int>(i + 1), std::move(t)});
+      if (only_marks(t)) continue;
+      lines_.push_back({static_cast<int>(i + 1), without_marks(t)});
     }
   }
 
@@ -163,6 +197,8 @@ class Parser {
         if ((label->regulation_only || both_columns) && !out_.two_regulation_marker_line)
           out_.two_regulation_marker_line = line.number;
         if (label->kind == Label::summary && !in_areas_) summary_label(f);
+        if (label->kind == Label::area_letter)
+          letter_ = std::string(1, static_cast<char>(f[0] - 'a' + 'A'));
         ++k;
         continue;
       }
@@ -185,6 +221,9 @@ class Parser {
           mark(LayoutMark::rule_text, known.area, line.number);
           if (std::find(out_.listed.begin(), out_.listed.end(), known.id) == out_.listed.end())
             out_.listed.push_back(known.id);
+        } else if (known.kind == KnownKind::scale) {
+          mark(LayoutMark::other, "", line.number);
+          scale_row(known, line.number);
         } else {
           mark(LayoutMark::other, "", line.number);
         }
@@ -205,6 +244,7 @@ class Parser {
     end_bullet();
     if (!summary_interleaved_) classify_bullets();
     find_header_in_text();
+    assign_table_areas();
     return std::move(out_);
   }
 
@@ -300,6 +340,70 @@ class Parser {
     summary_kind_ = folded == "styrkor"     ? BulletKind::strength
                     : folded == "svagheter" ? BulletKind::weakness
                                             : BulletKind::improvement;
+  }
+
+  // --- the grading tables ------------------------------------------------------------------
+
+  struct TextTable {
+    std::vector<std::pair<Grade, int>> rows;
+    std::vector<std::string> texts;  // folded, to tell which scale the table prints
+    std::string letter;              // the area letter printed since the table before
+  };
+
+  // A scale row ("B. Socialstyrelsens …") continues the table before it when its grade is
+  // later and it follows closely; else it starts a table.
+  void scale_row(const Known& known, int line) {
+    const Grade grade = static_cast<Grade>(known.folded[0] - 'a');
+    if (tables_.empty() || tables_.back().rows.back().first >= grade ||
+        line - tables_.back().rows.back().second > 12) {
+      tables_.push_back({{}, {}, letter_});
+      letter_.clear();
+    }
+    tables_.back().rows.emplace_back(grade, line);
+    tables_.back().texts.push_back(known.folded);
+  }
+
+  // Which area each table grades. The extraction puts a table's rows after the next area's
+  // heading, so the heading does not tell; the area letter printed with the table does, and
+  // the scale does where only one area has it (three steps: A, C). Else the tables follow
+  // the areas in order.
+  void assign_table_areas() {
+    const Model& model = book_.model();
+    std::string previous;
+    for (const auto& t : tables_) {
+      std::vector<std::string> candidates;
+      for (const auto& area : model.areas) {
+        const Scale* scale = model.find_scale(area.scale);
+        if (!scale) continue;
+        bool all = true;
+        for (std::size_t r = 0; r < t.rows.size() && all; ++r) {
+          bool has = false;
+          for (const auto& row : scale->rows)
+            has = has ||
+                  (row.grade == t.rows[r].first &&
+                   without_hyphens(fold(std::string(to_string(row.grade)) + ". " + row.text)) ==
+                       t.texts[r]);
+          all = has;
+        }
+        if (all) candidates.push_back(area.id);
+      }
+      auto candidate = [&](const std::string& a) {
+        return std::find(candidates.begin(), candidates.end(), a) != candidates.end();
+      };
+      std::string area;
+      if (!t.letter.empty() && (candidate(t.letter) || candidates.empty()))
+        area = t.letter;
+      else if (candidates.size() == 1)
+        area = candidates.front();
+      else
+        for (const auto& c : candidates)
+          if (c > previous) {
+            area = c;
+            break;
+          }
+      if (!area.empty()) previous = area;
+      out_.grade_tables.push_back({area, t.rows});
+    }
   }
 
   void end_bullet() {
@@ -719,6 +823,8 @@ class Parser {
   std::vector<NarrativeBlock> blocks_;
   std::vector<LayoutMark> marks_;
   bool narrative_read_ = false;
+  std::vector<TextTable> tables_;
+  std::string letter_;
   std::string bullet_;
   int bullet_start_ = 0;
   BulletKind summary_kind_ = BulletKind::strength;

@@ -10,7 +10,7 @@ import numpy.typing
 import os
 import pathlib
 import typing
-__all__: list[str] = ['Area', 'BatchGrader', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'ImportResult', 'Inspection', 'Kind', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'ReportedGrade', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'StatusMatrix', 'Trainee', 'UnplacedLine', 'check', 'evaluate', 'evaluate_columns', 'import_report', 'import_report_data', 'read_dates', 'render_report', 'report_summary_html', 'result_columns', 'write_report']
+__all__: list[str] = ['Area', 'BatchGrader', 'Confidence', 'Consequence', 'Diagnostic', 'Evaluation', 'Explanation', 'Finding', 'Grade', 'ImportResult', 'Inspection', 'Kind', 'MarkedGrade', 'Model', 'Override', 'PlanEntry', 'Regulation', 'RegulationStatus', 'ReportedGrade', 'Requirement', 'RuleBook', 'Scale', 'ScaleRow', 'Section', 'Severity', 'Source', 'Status', 'StatusMatrix', 'Trainee', 'UnplacedLine', 'check', 'evaluate', 'evaluate_columns', 'import_report', 'import_report_data', 'read_dates', 'render_report', 'report_summary_html', 'result_columns', 'write_report']
 class Severity(enum.Enum):
     """
     How serious a diagnostic is: errors stop loading, warnings do not.
@@ -545,9 +545,23 @@ class PlanEntry:
         """
         Who carries it out (Ansvarig för genomförandet).
         """
+class MarkedGrade:
+    """
+    A grade a report's grading table marks, read from the PDF's layout.
+    """
+    @property
+    def grade(self) -> Grade:
+        """
+        The grade marked (a Grade).
+        """
+    @property
+    def regulation(self) -> str | None:
+        """
+        The regulation of the grade column it is in ('sosfs-2015-8' for the column headed 2015), or None for the table's only column.
+        """
 class ReportedGrade:
     """
-    What a published report says an area's grade is.
+    What a published report says an area's grade is, and what its grading table marks.
     """
     @property
     def area(self) -> str:
@@ -555,9 +569,14 @@ class ReportedGrade:
         The area, 'A' to 'H'.
         """
     @property
-    def grade(self) -> Grade:
+    def grade(self) -> Grade | None:
         """
-        The grade the report gives (a Grade).
+        The grade the report's text gives (a Grade), or None when it says none.
+        """
+    @property
+    def marked(self) -> list[MarkedGrade]:
+        """
+        What the report's grading table marks (MarkedGrade objects; empty when not read).
         """
     @property
     def text(self) -> str:

@@ -116,10 +116,7 @@ class Inspection:
         if c.action_plan:
             out["action_plan"] = [_plan_entry(p) for p in c.action_plan]
         if c.reported_grades:
-            out["reported_grades"] = {
-                g.area: {"grade": g.grade.name, **({"text": g.text} if g.text else {})}
-                for g in c.reported_grades
-            }
+            out["reported_grades"] = {g.area: _reported_grade(g) for g in c.reported_grades}
         return out
 
     @property
@@ -226,6 +223,19 @@ def _plan_entry(p: _core.PlanEntry) -> dict[str, Any]:
     entry["received"] = p.received_on.isoformat() if p.received_on else p.received
     if p.done:
         entry["done"] = p.done.isoformat()
+    return entry
+
+
+def _reported_grade(g: _core.ReportedGrade) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    if g.grade is not None:
+        entry["grade"] = g.grade.name
+    if g.text:
+        entry["text"] = g.text
+    if len(g.marked) == 1 and g.marked[0].regulation is None:
+        entry["marked"] = g.marked[0].grade.name
+    elif g.marked:
+        entry["marked"] = {m.regulation: m.grade.name for m in g.marked}
     return entry
 
 

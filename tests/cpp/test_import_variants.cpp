@@ -85,7 +85,8 @@ TEST_P(ImportVariant, DraftsWhatTheReportSays) {
     const std::size_t at = r.yaml.find(key);
     const std::size_t comment = r.yaml.rfind("# rad ", at);
     const int line = std::stoi(r.yaml.substr(comment + 6));
-    said.push_back(g.area + " " + std::string(to_string(g.grade)) + " " + std::to_string(line));
+    ASSERT_TRUE(g.grade) << "area " << g.area << ": text imports record what the text says";
+    said.push_back(g.area + " " + std::string(to_string(*g.grade)) + " " + std::to_string(line));
   }
   EXPECT_THAT(said, ElementsAreArray(v.reported));
 
