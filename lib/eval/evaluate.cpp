@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "batch/action_selection.hpp"
 #include "batch/grading_program.hpp"
 #include "eval/reported_grades.hpp"
 #include "eval/scale.hpp"
@@ -282,12 +283,21 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
       regs.push_back(static_cast<int>(i));
   ev.results.reserve(regs.size() * areas.size());
   ev.areas.reserve(areas.size());
-  // Scratch space of the grading program, kept by each thread.
-  thread_local detail::GradeWork work;
-  work.details = true;
+  // Scratch space kept by each thread: the grading program's work for each regulation (the
+  // actions read them all), and the actions chosen.
+  thread_local std::vector<detail::GradeWork> works;
+  thread_local struct {
+    std::vector<detail::GradedStatuses> graded;
+    std::vector<detail::ActionChoice> actions;
+  } scratch;
+  if (works.size() < regs.size()) works.resize(regs.size());
+  scratch.graded.resize(regs.size());
   ev.outcomes.reserve(regs.size());
 
-  for (int ri : regs) {
+  for (std::size_t r = 0; r < regs.size(); ++r) {
+    const int ri = regs[r];
+    detail::GradeWork& work = works[r];
+    work.details = true;
     const Regulation& reg = data.regulations[ri];
     const auto& c = data.compiled[ri];
     RegulationOutcome& outcome = ev.outcomes.emplace_back();
@@ -315,6 +325,7 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
           static_cast<std::uint8_t>(out[k].status) |
           (out[k].origin == StatusOrigin::finding ? detail::finding_bit : 0));
     detail::grade(data, program, work);
+    scratch.graded[r] = {&program, work.cell.data(), work.implied.data()};
     // Implications, prerequisites first: a prerequisite that is not met (found or implied)
     // made its dependents not met unless a finding states their status.
     for (int k : c.order_with_prerequisites) {
@@ -410,47 +421,21 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
     ev.areas.push_back(combined);
   }
 
-  // Actions, in catalogue order: the strongest kind under which the item is unmet decides.
-  // A first pass finds them, so each list is allocated once at its final size.
-  struct Found {
-    const RequirementOutcome* strongest = nullptr;
-    int where = 0;  // bit r: unmet with the strongest kind in regs[r]
-    bool not_met = false;
-  };
-  std::vector<Found> found(data.requirement_ids.size());
+  // Actions, in catalogue order, chosen as the batch grader chooses them.
+  scratch.actions.clear();
+  detail::choose_actions(data, scratch.graded, scratch.actions);
   std::array<int, 3> per_kind{};
-  for (std::size_t g = 0; g < found.size(); ++g) {
-    Found& f = found[g];
-    for (std::size_t r = 0; r < regs.size(); ++r) {
-      const int k = data.compiled[regs[r]].position_of[g];
-      if (k < 0) continue;
-      const auto& o = ev.outcomes[r].requirements[k];
-      if (!counts_as_unmet(o.status)) continue;
-      if (!f.strongest || o.requirement->kind < f.strongest->requirement->kind) f = {&o, 0, false};
-      if (o.requirement->kind == f.strongest->requirement->kind) {
-        f.where |= 1 << r;
-        f.not_met = f.not_met || o.status == Status::not_met;
-      }
-    }
-    if (f.strongest) ++per_kind[static_cast<int>(f.strongest->requirement->kind)];
-  }
+  for (const auto& c : scratch.actions) ++per_kind[static_cast<int>(c.kind)];
   ev.required_actions.reserve(per_kind[0]);
   ev.recommended_actions.reserve(per_kind[1]);
   ev.improvements.reserve(per_kind[2]);
-  for (std::size_t g = 0; g < found.size(); ++g) {
-    const Found& f = found[g];
-    if (!f.strongest) continue;
-    const Requirement& q = *f.strongest->requirement;
-    Action action{data.requirement_ids[g],
-                  q.area,
-                  q.kind,
-                  {},
-                  f.not_met ? Status::not_met : Status::partially_met,
-                  f.strongest->origin == StatusOrigin::implied,
-                  &q};
-    action.regulations.reserve(std::popcount(static_cast<unsigned>(f.where)));
+  for (const auto& c : scratch.actions) {
+    const int first = std::countr_zero(c.regulations);
+    const Requirement& q = data.regulations[regs[first]].requirements[c.position];
+    Action action{data.requirement_ids[c.requirement], q.area, q.kind, {}, c.status, c.implied, &q};
+    action.regulations.reserve(std::popcount(c.regulations));
     for (std::size_t r = 0; r < regs.size(); ++r)
-      if (f.where & (1 << r)) action.regulations.push_back(data.regulations[regs[r]].id);
+      if (c.regulations >> r & 1) action.regulations.push_back(data.regulations[regs[r]].id);
     auto& list = q.kind == Kind::provision ? ev.required_actions
                  : q.kind == Kind::advice  ? ev.recommended_actions
                                            : ev.improvements;
