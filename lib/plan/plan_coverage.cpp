@@ -145,8 +145,7 @@ void apply_plan(Evaluation& ev, const std::vector<int>& plan) {
                                 "the action plan has an entry for " + id +
                                     ", which is not a required action of this inspection",
                                 id});
-    for (auto& w : read_plan_dates(p, id, plan_reference(insp, p)).warnings)
-      ev.diagnostics.push_back(std::move(w));
+    check_plan_dates(p, id, plan_reference(insp, p), ev.diagnostics);
   }
   for (const auto& outcome : ev.outcomes) {
     const auto& c = data.compiled[data.regulation_index(outcome.regulation)];
