@@ -84,6 +84,7 @@ class Checker {
   void findings(Resolved& resolved) {
     const auto& data = book_.data();
     std::vector<const CompiledRegulation*> regs;
+    regs.reserve(resolved.regulations.size());
     for (const auto& reg : resolved.regulations)
       if (const int i = data.regulation_index(reg); i >= 0) regs.push_back(&data.compiled[i]);
     resolved.findings.reserve(insp_.findings.size());

@@ -106,37 +106,11 @@ void explain_implications(Evaluation& ev, const Regulation& reg, const CompiledR
         detail::logger()->debug("{} {}: implied not_met because {} not met", reg.id,
                                 o.requirement->id, join(ev.implied.back().because));
     } else if (o.status == Status::met) {
-      ev.conflicts.push_back({o.requirement->id, reg.id, unmet,
-                              o.requirement->id + " is recorded as met although its prerequisite " +
-                                  join(unmet) + (unmet.size() > 1 ? " are" : " is") + " not met"});
+      std::string message = o.requirement->id + " is recorded as met although its prerequisite " +
+                            join(unmet) + (unmet.size() > 1 ? " are" : " is") + " not met";
+      ev.conflicts.push_back({o.requirement->id, reg.id, std::move(unmet), std::move(message)});
     }
   }
-}
-
-bool matches(detail::Metric metric, Status s) {
-  switch (metric) {
-    case detail::Metric::met:
-      return s == Status::met;
-    case detail::Metric::unmet:
-      return counts_as_unmet(s);
-    case detail::Metric::partial:
-      return s == Status::partially_met;
-    case detail::Metric::unknown:
-      return s == Status::not_assessed;
-    case detail::Metric::not_applicable:
-      return s == Status::not_applicable;
-    default:
-      return s != Status::not_applicable;
-  }
-}
-
-// Whether a requirement is counted by the scale row that decided its area's grade.
-bool decisive(const detail::CompiledScale& cs, int row, const RequirementOutcome& o) {
-  if (row < 0) return false;
-  for (const auto& ref : cs.when[row].references())
-    if ((!ref.kind || *ref.kind == o.requirement->kind) && matches(ref.metric, o.status))
-      return true;
-  return false;
 }
 
 // The grade of one area under one regulation as the program found it, with its counts, the
@@ -162,19 +136,27 @@ void explain_area(const RuleBookData& data, int ri, std::size_t a, const Inspect
   res.possible = work.verdicts[a].possible;
   res.deciding_row = work.verdicts[a].deciding_row;
   res.computed = res.possible.single();
+  // Decisive: counted by the scale row that decided the grade (none while provisional).
+  const detail::Expression* row = res.deciding_row < 0 ? nullptr : &cs.when[res.deciding_row];
+  const auto& kind = data.programs[ri].kind;
+  auto decisive = [&](int k) {
+    return row && row->counts(static_cast<Kind>(kind[k]),
+                              static_cast<Status>(detail::status_of(work.cell[k])));
+  };
   // Two passes, so each list is allocated once at its final size.
   int n_unknown = 0, n_decisive = 0;
   for (int k : members) {
-    n_unknown += out[k].status == Status::not_assessed;
-    n_decisive += decisive(cs, res.deciding_row, out[k]);
+    n_unknown += detail::status_of(work.cell[k]) == detail::not_assessed_code;
+    n_decisive += decisive(k);
   }
-  res.unknown.reserve(n_unknown);
-  res.decisive.reserve(n_decisive);
-  for (int k : members) {
-    if (out[k].status == Status::not_assessed) res.unknown.push_back(out[k].requirement->id);
-    if (n_decisive && decisive(cs, res.deciding_row, out[k]))
-      res.decisive.push_back(out[k].requirement->id);
-  }
+  if (n_unknown) res.unknown.reserve(n_unknown);
+  if (n_decisive) res.decisive.reserve(n_decisive);
+  if (n_unknown || n_decisive)
+    for (int k : members) {
+      if (detail::status_of(work.cell[k]) == detail::not_assessed_code)
+        res.unknown.push_back(out[k].requirement->id);
+      if (decisive(k)) res.decisive.push_back(out[k].requirement->id);
+    }
   // Unknown prerequisites in other areas can change this one too.
   if (!res.computed)
     for (int p : work.pivots_of[a]) {
@@ -267,17 +249,23 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   scratch.graded.resize(regs.size());
   ev.outcomes.reserve(regs.size());
   ev.results.reserve(regs.size() * n_areas);
+  std::size_t n_implied = 0;
   for (std::size_t r = 0; r < regs.size(); ++r) {
     const int ri = regs[r];
-    const Regulation& reg = data.regulations[ri];
     GradeWork& work = scratch.works[r];
     RegulationOutcome& outcome = ev.outcomes.emplace_back();
-    read_statuses(reg, data.compiled[ri], insp, resolved.findings, outcome);
+    read_statuses(data.regulations[ri], data.compiled[ri], insp, resolved.findings, outcome);
     grade(data, ri, outcome, work);
-    explain_implications(ev, reg, data.compiled[ri], work, outcome);
-    for (std::size_t a = 0; a < n_areas; ++a)
-      explain_area(data, ri, a, insp, outcome, work, ev.results.emplace_back());
+    n_implied += std::count(work.implied.begin(), work.implied.end(), 1);
     scratch.graded[r] = {&data.programs[ri], work.cell.data(), work.implied.data()};
+  }
+  ev.implied.reserve(n_implied);
+  for (std::size_t r = 0; r < regs.size(); ++r) {
+    const int ri = regs[r];
+    const GradeWork& work = scratch.works[r];
+    explain_implications(ev, data.regulations[ri], data.compiled[ri], work, ev.outcomes[r]);
+    for (std::size_t a = 0; a < n_areas; ++a)
+      explain_area(data, ri, a, insp, ev.outcomes[r], work, ev.results.emplace_back());
   }
   combine_areas(ev, regs.size());
   scratch.actions.clear();
