@@ -51,11 +51,8 @@ void read_statuses(const Regulation& reg, const CompiledRegulation& c, const Ins
                    const std::vector<int>& finding_index, RegulationOutcome& outcome) {
   outcome.regulation = reg.id;
   auto& out = outcome.requirements;
-  out.resize(reg.requirements.size());
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    out[k].requirement = &reg.requirements[k];
-    out[k].status = insp.default_status;
-  }
+  out.reserve(reg.requirements.size());
+  for (const Requirement& q : reg.requirements) out.push_back({&q, insp.default_status});
   for (std::size_t i = 0; i < insp.findings.size(); ++i) {
     const int k = c.position_of[finding_index[i]];
     if (k < 0) continue;

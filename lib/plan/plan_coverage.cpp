@@ -72,11 +72,12 @@ void could_turn_unmet(const CompiledRegulation& c, const std::vector<Requirement
 // do not. None uncovered adjusts the grade to C, provisionally while provisions that could
 // still turn out unmet have no entry.
 void cover(const Evaluation& ev, AreaResult& res, const RegulationOutcome& outcome,
-           const std::vector<int>& members, const std::vector<std::uint8_t>& open) {
+           const GradingProgram& program, const std::vector<int>& members,
+           const std::vector<std::uint8_t>& open) {
   enum Role : std::uint8_t { none, covered, uncovered, could_undo };
   auto role = [&](int k) {
+    if (program.kind[k] != static_cast<std::uint8_t>(Kind::provision)) return none;
     const auto& o = outcome.requirements[k];
-    if (o.requirement->kind != Kind::provision) return none;
     const bool in_plan = covered_by_plan(ev, o.requirement->id, res.regulation);
     if (counts_as_unmet(o.status)) return in_plan ? covered : uncovered;
     return open[k] && !in_plan ? could_undo : none;
@@ -131,14 +132,15 @@ void cover_certain_ds(Evaluation& ev) {
   thread_local std::vector<int> todo;
   for (std::size_t r = 0; r < ev.outcomes.size(); ++r) {
     const RegulationOutcome& outcome = ev.outcomes[r];
-    const auto& c = data.compiled[data.regulation_index(outcome.regulation)];
+    const int ri = data.regulation_index(outcome.regulation);
+    const auto& c = data.compiled[ri];
     bool walked = false;
     for (std::size_t a = 0; a < n_areas; ++a) {
       AreaResult& res = ev.results[r * n_areas + a];
       if (res.effective() != GradeSet::of(Grade::D)) continue;
       if (!walked) could_turn_unmet(c, outcome.requirements, open, todo);
       walked = true;
-      cover(ev, res, outcome, c.area_members[a], open);
+      cover(ev, res, outcome, data.programs[ri], c.area_members[a], open);
     }
   }
 }
