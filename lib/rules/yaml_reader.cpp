@@ -204,6 +204,34 @@ class DocumentCounter : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+// Whether yaml-cpp could have read a second document after `root`, the first document of
+// `text`, without anyone noticing. A block mapping whose keys start at column 0 ends only at a
+// line that starts a document ("---"), ends one ("...") or holds a directive ("%"), or at the
+// end of the text: any other line at column 0 continues it (or is a syntax error). So such a
+// root in a text without those lines is the only document, and the text need not be walked
+// again. Anything else (a flow mapping, an indented or tagged root, a sequence, whose block
+// ends at a line that is no entry) is walked.
+bool may_hold_another_document(std::string_view text, const YAML::Node& root) {
+  const YAML::Mark mark = root.Mark();
+  if (!root.IsMap() || root.Style() != YAML::EmitterStyle::Block || mark.column != 0 ||
+      mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size())
+    return true;
+  const char first = text[static_cast<std::size_t>(mark.pos)];
+  if (first == '&' || first == '!' || text.substr(0, 3) == "\xEF\xBB\xBF") return true;
+  for (std::size_t line = 0; line < text.size();) {
+    const std::string_view start = text.substr(line, 3);
+    if (start == "---" || start == "..." || start[0] == '%') return true;
+    const std::size_t end = text.find('\n', line);
+    if (end == std::string_view::npos) break;
+    line = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool YamlReader::single_document(std::string_view text) {
   // yaml-cpp's Load reads the first document and ignores the rest; its LoadAll never ends when
   // text after a document cannot start another (`"a",` then more). So walk the documents here.
@@ -280,8 +308,8 @@ std::optional<YAML::Node> YamlReader::load_string(std::string_view text) {
     }
   }
   try {
-    if (!single_document(text)) return std::nullopt;
     YAML::Node root = YAML::Load(std::string(text));
+    if (may_hold_another_document(text, root) && !single_document(text)) return std::nullopt;
     if (!root.IsDefined() || root.IsNull()) {
       report(Severity::error, {file_, 1, 1}, "the file is empty; expected a YAML mapping", {});
       return std::nullopt;
