@@ -98,7 +98,10 @@ void explain_implications(Evaluation& ev, const Regulation& reg, const CompiledR
       o.status = Status::not_met;
       o.origin = StatusOrigin::implied;
       o.implication = static_cast<int>(ev.implied.size());
-      ev.implied.push_back({o.requirement->id, reg.id, std::move(unmet)});
+      Implication& implication = ev.implied.emplace_back();
+      implication.requirement = o.requirement->id;
+      implication.regulation = reg.id;
+      implication.because = std::move(unmet);
       if (debug)
         detail::logger()->debug("{} {}: implied not_met because {} not met", reg.id,
                                 o.requirement->id, join(ev.implied.back().because));
@@ -199,7 +202,9 @@ void list_actions(Evaluation& ev, const std::vector<int>& regs,
     const int first = std::countr_zero(c.regulations);
     const Requirement& q = data.regulations[regs[first]].requirements[c.position];
     Action action{data.requirement_ids[c.requirement], q.area, q.kind, {}, c.status, c.implied, &q};
-    action.regulations.reserve(std::popcount(c.regulations));
+    int n_regulations = 0;
+    for (std::uint32_t bits = c.regulations; bits; bits &= bits - 1) ++n_regulations;
+    action.regulations.reserve(n_regulations);
     for (std::size_t r = 0; r < regs.size(); ++r)
       if (c.regulations >> r & 1) action.regulations.push_back(data.regulations[regs[r]].id);
     auto& list = q.kind == Kind::provision ? ev.required_actions
