@@ -4,7 +4,6 @@
 #include "plan/plan_coverage.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "rules/yaml_reader.hpp"
 #include "spur/action_plan.hpp"
@@ -70,34 +69,36 @@ void could_turn_unmet(const CompiledRegulation& c, const std::vector<Requirement
 
 // For a certain D: the required actions of the pair that received entries cover and those they
 // do not. None uncovered adjusts the grade to C, provisionally while provisions that could
-// still turn out unmet have no entry.
+// still turn out unmet (`open_positions`, asked for only then) have no entry.
+template <class OpenPositions>
 void cover(const Evaluation& ev, AreaResult& res, const RegulationOutcome& outcome,
            const GradingProgram& program, const std::vector<int>& members,
-           const std::vector<std::uint8_t>& open) {
-  enum Role : std::uint8_t { none, covered, uncovered, could_undo };
-  auto role = [&](int k) {
-    if (program.kind[k] != static_cast<std::uint8_t>(Kind::provision)) return none;
-    const auto& o = outcome.requirements[k];
-    const bool in_plan = covered_by_plan(ev, o.requirement->id, res.regulation);
-    if (counts_as_unmet(o.status)) return in_plan ? covered : uncovered;
-    return open[k] && !in_plan ? could_undo : none;
+           OpenPositions open_positions) {
+  auto provision = [&](int k) {
+    return program.kind[k] == static_cast<std::uint8_t>(Kind::provision);
   };
+  auto in_plan = [&](int k) {
+    return covered_by_plan(ev, outcome.requirements[k].requirement->id, res.regulation);
+  };
+  auto unmet = [&](int k) { return counts_as_unmet(outcome.requirements[k].status); };
   // Two passes, so each list is allocated once at its final size.
-  std::array<int, 4> n{};
-  for (int k : members) ++n[role(k)];
-  const bool adjusted = n[uncovered] == 0 && n[covered] > 0;
-  res.covered.reserve(n[covered]);
-  res.uncovered.reserve(n[uncovered]);
-  if (adjusted) res.could_undo.reserve(n[could_undo]);
-  for (int k : members) {
-    const Role r = role(k);
-    const std::string& id = outcome.requirements[k].requirement->id;
-    if (r == covered) res.covered.push_back(id);
-    if (r == uncovered) res.uncovered.push_back(id);
-    if (r == could_undo && adjusted) res.could_undo.push_back(id);
-  }
-  if (!adjusted) return;
+  int n_covered = 0, n_uncovered = 0;
+  for (int k : members)
+    if (provision(k) && unmet(k)) ++(in_plan(k) ? n_covered : n_uncovered);
+  res.covered.reserve(n_covered);
+  res.uncovered.reserve(n_uncovered);
+  for (int k : members)
+    if (provision(k) && unmet(k))
+      (in_plan(k) ? res.covered : res.uncovered).push_back(outcome.requirements[k].requirement->id);
+  if (n_uncovered > 0 || n_covered == 0) return;
   res.adjusted = Grade::C;
+  const std::vector<std::uint8_t>& could_turn = open_positions();
+  auto could_undo = [&](int k) {
+    return provision(k) && !unmet(k) && could_turn[k] && !in_plan(k);
+  };
+  res.could_undo.reserve(std::count_if(members.begin(), members.end(), could_undo));
+  for (int k : members)
+    if (could_undo(k)) res.could_undo.push_back(outcome.requirements[k].requirement->id);
   res.adjustment_provisional = !res.could_undo.empty();
 }
 
@@ -135,12 +136,15 @@ void cover_certain_ds(Evaluation& ev) {
     const int ri = data.regulation_index(outcome.regulation);
     const auto& c = data.compiled[ri];
     bool walked = false;
-    for (std::size_t a = 0; a < n_areas; ++a) {
-      AreaResult& res = ev.results[r * n_areas + a];
-      if (res.effective() != GradeSet::of(Grade::D)) continue;
+    auto could_turn_unmet_here = [&]() -> const std::vector<std::uint8_t>& {
       if (!walked) could_turn_unmet(c, outcome.requirements, open, todo);
       walked = true;
-      cover(ev, res, outcome, data.programs[ri], c.area_members[a], open);
+      return open;
+    };
+    for (std::size_t a = 0; a < n_areas; ++a) {
+      AreaResult& res = ev.results[r * n_areas + a];
+      if (res.effective() == GradeSet::of(Grade::D))
+        cover(ev, res, outcome, data.programs[ri], c.area_members[a], could_turn_unmet_here);
     }
   }
 }
