@@ -228,6 +228,43 @@ std::optional<bool> action_plan_required(const std::vector<AreaResult>& results)
   return false;
 }
 
+// Each inspected regulation's statuses, graded into the scratch space (outcomes without the
+// implied statuses yet).
+void grade_regulations(Evaluation& ev, const Inspection& insp, const std::vector<int>& regs,
+                       const std::vector<int>& finding_index, Scratch& scratch) {
+  const auto& data = ev.book.data();
+  if (scratch.works.size() < regs.size()) scratch.works.resize(regs.size());
+  scratch.graded.resize(regs.size());
+  ev.outcomes.reserve(regs.size());
+  std::size_t n_implied = 0;
+  for (std::size_t r = 0; r < regs.size(); ++r) {
+    const int ri = regs[r];
+    GradeWork& work = scratch.works[r];
+    RegulationOutcome& outcome = ev.outcomes.emplace_back();
+    read_statuses(data.regulations[ri], data.compiled[ri], insp, finding_index, outcome);
+    grade(data, ri, outcome, work);
+    n_implied += std::count(work.implied.begin(), work.implied.end(), 1);
+    scratch.graded[r] = {&data.programs[ri], work.cell.data(), work.implied.data()};
+  }
+  ev.implied.reserve(n_implied);
+}
+
+// What the grading found, explained: implications and conflicts, then every area's result,
+// regulation by regulation.
+void explain_regulations(Evaluation& ev, const Inspection& insp, const std::vector<int>& regs,
+                         const Scratch& scratch) {
+  const auto& data = ev.book.data();
+  const std::size_t n_areas = data.model.areas.size();
+  ev.results.reserve(regs.size() * n_areas);
+  for (std::size_t r = 0; r < regs.size(); ++r) {
+    const int ri = regs[r];
+    const GradeWork& work = scratch.works[r];
+    explain_implications(ev, data.regulations[ri], data.compiled[ri], work, ev.outcomes[r]);
+    for (std::size_t a = 0; a < n_areas; ++a)
+      explain_area(data, ri, a, insp, ev.outcomes[r], work, ev.results.emplace_back());
+  }
+}
+
 }  // namespace
 
 Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
@@ -243,32 +280,11 @@ Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shar
   ev.unit = insp.unit;
   ev.file = insp.file;
   const auto& data = book.data();
-  const std::size_t n_areas = data.model.areas.size();
   const std::vector<int> regs = in_book_order(data, resolved.regulations);
 
   thread_local Scratch scratch;
-  if (scratch.works.size() < regs.size()) scratch.works.resize(regs.size());
-  scratch.graded.resize(regs.size());
-  ev.outcomes.reserve(regs.size());
-  ev.results.reserve(regs.size() * n_areas);
-  std::size_t n_implied = 0;
-  for (std::size_t r = 0; r < regs.size(); ++r) {
-    const int ri = regs[r];
-    GradeWork& work = scratch.works[r];
-    RegulationOutcome& outcome = ev.outcomes.emplace_back();
-    read_statuses(data.regulations[ri], data.compiled[ri], insp, resolved.findings, outcome);
-    grade(data, ri, outcome, work);
-    n_implied += std::count(work.implied.begin(), work.implied.end(), 1);
-    scratch.graded[r] = {&data.programs[ri], work.cell.data(), work.implied.data()};
-  }
-  ev.implied.reserve(n_implied);
-  for (std::size_t r = 0; r < regs.size(); ++r) {
-    const int ri = regs[r];
-    const GradeWork& work = scratch.works[r];
-    explain_implications(ev, data.regulations[ri], data.compiled[ri], work, ev.outcomes[r]);
-    for (std::size_t a = 0; a < n_areas; ++a)
-      explain_area(data, ri, a, insp, ev.outcomes[r], work, ev.results.emplace_back());
-  }
+  grade_regulations(ev, insp, regs, resolved.findings, scratch);
+  explain_regulations(ev, insp, regs, scratch);
   combine_areas(ev, regs.size());
   scratch.actions.clear();
   detail::choose_actions(data, scratch.graded, scratch.actions);
