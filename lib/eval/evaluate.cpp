@@ -98,17 +98,14 @@ void explain_implications(Evaluation& ev, const Regulation& reg, const CompiledR
       o.status = Status::not_met;
       o.origin = StatusOrigin::implied;
       o.implication = static_cast<int>(ev.implied.size());
-      Implication& implication = ev.implied.emplace_back();
-      implication.requirement = o.requirement->id;
-      implication.regulation = reg.id;
-      implication.because = std::move(unmet);
+      ev.implied.emplace_back(o.requirement->id, reg.id, std::move(unmet));
       if (debug)
         detail::logger()->debug("{} {}: implied not_met because {} not met", reg.id,
                                 o.requirement->id, join(ev.implied.back().because));
     } else if (o.status == Status::met) {
       std::string message = o.requirement->id + " is recorded as met although its prerequisite " +
                             join(unmet) + (unmet.size() > 1 ? " are" : " is") + " not met";
-      ev.conflicts.push_back({o.requirement->id, reg.id, std::move(unmet), std::move(message)});
+      ev.conflicts.emplace_back(o.requirement->id, reg.id, std::move(unmet), std::move(message));
     }
   }
 }
@@ -122,9 +119,6 @@ void explain_area(const RuleBookData& data, int ri, std::size_t a, const Inspect
   const auto& cs = data.area_scales[a];
   const auto& out = outcome.requirements;
   const auto& members = data.compiled[ri].area_members[a];
-  res.regulation = reg.id;
-  res.area = data.model.areas[a].id;
-  res.scale = cs.scale->id;
   for (int kind = 0; kind < 3; ++kind) {
     const auto& n = work.counts[a][kind];
     auto at = [&](Status s) { return n[static_cast<int>(s)]; };
@@ -184,7 +178,7 @@ void combine_areas(Evaluation& ev, std::size_t n_regulations) {
       combined.possible = r == 0 ? g : combined.possible.worse_of(g);
     }
     combined.grade = combined.possible.single();
-    ev.areas.push_back(combined);
+    ev.areas.push_back(std::move(combined));
   }
 }
 
@@ -201,16 +195,16 @@ void list_actions(Evaluation& ev, const std::vector<int>& regs,
   for (const auto& c : chosen) {
     const int first = std::countr_zero(c.regulations);
     const Requirement& q = data.regulations[regs[first]].requirements[c.position];
-    Action action{data.requirement_ids[c.requirement], q.area, q.kind, {}, c.status, c.implied, &q};
+    auto& list = q.kind == Kind::provision ? ev.required_actions
+                 : q.kind == Kind::advice  ? ev.recommended_actions
+                                           : ev.improvements;
+    Action& action = list.emplace_back(data.requirement_ids[c.requirement], q.area, q.kind,
+                                       std::vector<std::string>{}, c.status, c.implied, &q);
     int n_regulations = 0;
     for (std::uint32_t bits = c.regulations; bits; bits &= bits - 1) ++n_regulations;
     action.regulations.reserve(n_regulations);
     for (std::size_t r = 0; r < regs.size(); ++r)
       if (c.regulations >> r & 1) action.regulations.push_back(data.regulations[regs[r]].id);
-    auto& list = q.kind == Kind::provision ? ev.required_actions
-                 : q.kind == Kind::advice  ? ev.recommended_actions
-                                           : ev.improvements;
-    list.push_back(std::move(action));
   }
 }
 
@@ -261,7 +255,9 @@ void explain_regulations(Evaluation& ev, const Inspection& insp, const std::vect
     const GradeWork& work = scratch.works[r];
     explain_implications(ev, data.regulations[ri], data.compiled[ri], work, ev.outcomes[r]);
     for (std::size_t a = 0; a < n_areas; ++a)
-      explain_area(data, ri, a, insp, ev.outcomes[r], work, ev.results.emplace_back());
+      explain_area(data, ri, a, insp, ev.outcomes[r], work,
+                   ev.results.emplace_back(data.regulations[ri].id, data.model.areas[a].id,
+                                           data.area_scales[a].scale->id));
   }
 }
 
