@@ -112,7 +112,7 @@ void explain_implications(Evaluation& ev, const Regulation& reg, const CompiledR
 
 // The grade of one area under one regulation as the program found it, with its counts, the
 // requirements that decided it, those not assessed that could still change it, and the
-// inspector's override.
+// inspector's override, into `res` (made with its regulation, area and scale).
 void explain_area(const RuleBookData& data, int ri, std::size_t a, const Inspection& insp,
                   const RegulationOutcome& outcome, const GradeWork& work, AreaResult& res) {
   const Regulation& reg = data.regulations[ri];
