@@ -47,14 +47,15 @@ std::vector<int> in_book_order(const RuleBookData& data, const std::vector<std::
 
 // The status the inspection states for each requirement of a regulation: its finding's,
 // else the default.
-void read_statuses(const Regulation& reg, const CompiledRegulation& c, const Inspection& insp,
+void read_statuses(const RuleBookData& data, int ri, const Inspection& insp,
                    const std::vector<int>& finding_index, RegulationOutcome& outcome) {
+  const Regulation& reg = data.regulations[ri];
+  const auto& position_of = data.compiled[ri].position_of;
   outcome.regulation = reg.id;
   auto& out = outcome.requirements;
-  out.reserve(reg.requirements.size());
-  for (const Requirement& q : reg.requirements) out.push_back({&q, insp.default_status});
+  out = data.outcomes[ri][static_cast<int>(insp.default_status)];
   for (std::size_t i = 0; i < insp.findings.size(); ++i) {
-    const int k = c.position_of[finding_index[i]];
+    const int k = position_of[finding_index[i]];
     if (k < 0) continue;
     if (auto s = insp.findings[i].status_in(reg.id)) {
       out[k].status = *s;
@@ -235,7 +236,7 @@ void grade_regulations(Evaluation& ev, const Inspection& insp, const std::vector
     const int ri = regs[r];
     GradeWork& work = scratch.works[r];
     RegulationOutcome& outcome = ev.outcomes.emplace_back();
-    read_statuses(data.regulations[ri], data.compiled[ri], insp, finding_index, outcome);
+    read_statuses(data, ri, insp, finding_index, outcome);
     grade(data, ri, outcome, work);
     n_implied += std::count(work.implied.begin(), work.implied.end(), 1);
     scratch.graded[r] = {&data.programs[ri], work.cell.data(), work.implied.data()};
