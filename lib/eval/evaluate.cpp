@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <span>
 
 #include "batch/action_selection.hpp"
 #include "batch/grading_program.hpp"
@@ -81,21 +82,23 @@ void grade(const RuleBookData& data, int ri, const RegulationOutcome& outcome, G
 // Why statuses changed, prerequisites first: a prerequisite that is not met (found or implied)
 // made its dependents not met unless a finding states their status. A dependent found met all
 // the same is a conflict.
-void explain_implications(Evaluation& ev, const Regulation& reg, const CompiledRegulation& c,
-                          const GradeWork& work, RegulationOutcome& outcome) {
+void explain_implications(Evaluation& ev, const Regulation& reg,
+                          const detail::GradingProgram& program, const GradeWork& work,
+                          RegulationOutcome& outcome) {
   const bool debug = detail::debug_logging();
-  for (int k : c.order_with_prerequisites) {
-    auto& o = outcome.requirements[k];
-    int n_unmet = 0;
-    for (int p : c.prerequisites[k])
-      n_unmet += detail::status_of(work.cell[p]) == detail::not_met_code;
+  // The program's implication edges: requirements with prerequisites, prerequisites first.
+  for (const auto& edge : program.implied) {
+    const std::span<const std::int32_t> prerequisites(program.prerequisite_list.data() + edge.begin,
+                                                      program.prerequisite_list.data() + edge.end);
+    auto not_met = [&](int p) { return detail::status_of(work.cell[p]) == detail::not_met_code; };
+    const auto n_unmet = std::count_if(prerequisites.begin(), prerequisites.end(), not_met);
     if (n_unmet == 0) continue;
     std::vector<std::string> unmet;
     unmet.reserve(n_unmet);
-    for (int p : c.prerequisites[k])
-      if (detail::status_of(work.cell[p]) == detail::not_met_code)
-        unmet.push_back(reg.requirements[p].id);
-    if (work.implied[k]) {
+    for (int p : prerequisites)
+      if (not_met(p)) unmet.push_back(reg.requirements[p].id);
+    auto& o = outcome.requirements[edge.position];
+    if (work.implied[edge.position]) {
       o.status = Status::not_met;
       o.origin = StatusOrigin::implied;
       o.implication = static_cast<int>(ev.implied.size());
@@ -254,7 +257,7 @@ void explain_regulations(Evaluation& ev, const Inspection& insp, const std::vect
   for (std::size_t r = 0; r < regs.size(); ++r) {
     const int ri = regs[r];
     const GradeWork& work = scratch.works[r];
-    explain_implications(ev, data.regulations[ri], data.compiled[ri], work, ev.outcomes[r]);
+    explain_implications(ev, data.regulations[ri], data.programs[ri], work, ev.outcomes[r]);
     for (std::size_t a = 0; a < n_areas; ++a)
       explain_area(data, ri, a, insp, ev.outcomes[r], work,
                    ev.results.emplace_back(data.regulations[ri].id, data.model.areas[a].id,
