@@ -11,7 +11,6 @@
 #include "batch/grading_program.hpp"
 #include "eval/check.hpp"
 #include "eval/reported_grades.hpp"
-#include "eval/scale.hpp"
 #include "logging.hpp"
 #include "plan/plan_coverage.hpp"
 #include "rules/rule_book_data.hpp"
@@ -22,7 +21,6 @@ namespace spur {
 
 namespace {
 
-using detail::CompiledRegulation;
 using detail::GradeWork;
 using detail::join;
 using detail::RuleBookData;
