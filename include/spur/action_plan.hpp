@@ -3,6 +3,7 @@
 /// Action plans (handlingsplaner): what a unit promises to do about each deficient
 /// provision, when, and how it is followed up.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,13 @@
 #include "spur/model.hpp"
 
 namespace spur {
+
+/// A plan entry's due and follow-up phrases, read (see PlanEntry::phrases).
+struct PlanPhrases {
+  std::optional<Date> reference;  ///< the day dates without a year were read from
+  DatePhrase due;
+  DatePhrase follow_up;
+};
 
 /// One entry of a handlingsplan, as written in an inspection file.
 struct PlanEntry {
@@ -27,6 +35,10 @@ struct PlanEntry {
   SourceLocation location;                ///< where the entry starts
   SourceLocation due_location;            ///< where `due` is written (else: `location`)
   SourceLocation follow_up_location;      ///< where `follow_up` is written (else: `location`)
+  /// `due` and `follow_up` as read when the inspection was read (read_plan_phrases), so that
+  /// evaluating it reads no phrase again. Where they no longer match the text or the
+  /// reference day, the phrases are read afresh.
+  std::shared_ptr<const PlanPhrases> phrases;
 };
 
 /// Parses an ISO date "YYYY-MM-DD"; nothing when it is not a calendar date.

@@ -44,9 +44,20 @@ struct PlanDates {
 /// day the entry came in.
 std::optional<Date> plan_reference(const Inspection& inspection, const PlanEntry& entry);
 
-/// Reads an entry's due and follow-up phrases. `requirement` names the entry in warnings.
+/// Reads an entry's due and follow-up phrases (or takes them from PlanEntry::phrases when they
+/// were read from the same text and day). `requirement` names the entry in warnings.
 PlanDates read_plan_dates(const PlanEntry& entry, std::string_view requirement,
                           std::optional<Date> reference);
+
+/// The warnings of read_plan_dates alone, appended to `warnings`.
+void check_plan_dates(const PlanEntry& entry, std::string_view requirement,
+                      std::optional<Date> reference, std::vector<Diagnostic>& warnings);
+
+/// Reads the due and follow-up phrases of every plan entry into PlanEntry::phrases, from the
+/// entry's reference day (plan_reference). Inspection::load, parse and parse_json do it; after
+/// changing an entry's phrases, the inspection date or a receipt date, doing it again keeps
+/// evaluation from reading the changed phrases at every evaluation.
+void read_plan_phrases(Inspection& inspection);
 
 /// The plan as a whole on a given day.
 struct PlanStatus {

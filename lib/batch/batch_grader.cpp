@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "batch/action_selection.hpp"
 #include "batch/grading_program.hpp"
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
@@ -271,51 +272,33 @@ BatchActions BatchGrader::actions(const StatusMatrix& m, int threads) const {
   in_parallel(0, m.inspections, threads,
               [&](std::size_t first, std::size_t last, std::size_t part) {
                 BatchActions& out = parts[part];
-                detail::GradeWork work;
-                work.details = true;  // which statuses were implied
+                const std::size_t n_regs = regulations_.size();
+                // One scratch space a regulation: the actions read the statuses of all.
+                std::vector<detail::GradeWork> works(n_regs);
+                std::vector<detail::GradedStatuses> graded(n_regs);
+                std::vector<detail::ActionChoice> choices;
                 const Gather gather{data, m};
                 const RegulationFinding* cursor = start_of(m, first);
-                const std::size_t n_regs = regulations_.size();
-                // Statuses after implications and whether implied, by regulation and position.
-                std::vector<std::vector<std::uint8_t>> status(n_regs), implied(n_regs);
                 for (std::size_t i = first; i < last; ++i) {
                   const auto [from, to] = findings_of(m, i, cursor);
                   for (std::size_t r = 0; r < n_regs; ++r) {
                     const auto& p = data.programs[regulations_[r]];
+                    detail::GradeWork& work = works[r];
+                    work.details = true;  // which statuses were implied
                     detail::prepare(p, work);
                     gather(p, i, from, to, work);
                     detail::grade(data, p, work);
-                    status[r] = work.cell;
-                    implied[r] = work.implied;
+                    graded[r] = {&p, work.cell.data(), work.implied.data()};
                   }
-                  // The strongest kind under which a requirement is unmet decides, as in evaluate.
-                  for (std::size_t g = 0; g < m.requirements; ++g) {
-                    int strongest = 3;
-                    std::uint32_t where = 0;
-                    bool not_met = false, was_implied = false;
-                    for (std::size_t r = 0; r < n_regs; ++r) {
-                      const int ri = regulations_[r];
-                      const int k = data.compiled[ri].position_of[g];
-                      if (k < 0) continue;
-                      const auto s = static_cast<Status>(detail::status_of(status[r][k]));
-                      if (!counts_as_unmet(s)) continue;
-                      const int kind = data.programs[ri].kind[k];
-                      if (kind < strongest) {
-                        strongest = kind, where = 0, not_met = false;
-                        was_implied = implied[r][k];
-                      }
-                      if (kind == strongest) {
-                        where |= 1u << r;
-                        not_met = not_met || s == Status::not_met;
-                      }
-                    }
-                    if (strongest == 3) continue;
+                  choices.clear();
+                  detail::choose_actions(data, graded, choices);
+                  for (const auto& c : choices) {
                     out.inspection.push_back(static_cast<std::uint32_t>(i));
-                    out.requirement.push_back(static_cast<std::int32_t>(g));
-                    out.kind.push_back(static_cast<Kind>(strongest));
-                    out.status.push_back(not_met ? Status::not_met : Status::partially_met);
-                    out.implied.push_back(was_implied);
-                    out.regulations.push_back(where);
+                    out.requirement.push_back(c.requirement);
+                    out.kind.push_back(c.kind);
+                    out.status.push_back(c.status);
+                    out.implied.push_back(c.implied);
+                    out.regulations.push_back(c.regulations);
                   }
                 }
               });

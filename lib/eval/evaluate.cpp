@@ -1,256 +1,265 @@
 // Evaluation: findings -> effective statuses (with implications through the rule graph) ->
 // counts -> first-hit scale tables in three-valued logic -> grades, actions and plan status.
+// The grading program (lib/batch) computes statuses and grades, as it does for the batch
+// grader; the steps here explain them.
 
 #include <algorithm>
 #include <bit>
+#include <span>
 
+#include "batch/action_selection.hpp"
 #include "batch/grading_program.hpp"
+#include "eval/check.hpp"
 #include "eval/reported_grades.hpp"
-#include "eval/scale.hpp"
 #include "logging.hpp"
 #include "plan/plan_coverage.hpp"
 #include "rules/rule_book_data.hpp"
 #include "rules/yaml_reader.hpp"
-#include "spur/action_plan.hpp"
-#include "spur/applicability.hpp"
 #include "spur/evaluation.hpp"
-#include "spur/follow_up.hpp"
 
 namespace spur {
 
-using detail::join;
-
-std::optional<Grade> AreaResult::grade() const {
-  if (override) return override->grade;
-  return computed;
-}
-
-GradeSet AreaResult::effective() const {
-  return override ? GradeSet::of(override->grade) : possible;
-}
-
-GradeSet AreaResult::after_plan() const {
-  if (!adjusted) return effective();
-  GradeSet out = GradeSet::of(*adjusted);
-  if (adjustment_provisional) out.insert(Grade::D);
-  return out;
-}
-
-const RequirementOutcome* RegulationOutcome::find(std::string_view id) const {
-  for (const auto& o : requirements)
-    if (o.requirement->id == id) return &o;
-  return nullptr;
-}
-
-const AreaResult& Evaluation::result(std::string_view area, std::string_view regulation) const {
-  if (regulation.empty()) {
-    if (regulations.size() != 1)
-      throw LookupError("this inspection covers " + join(regulations) +
-                        "; name the regulation for area " + std::string(area));
-    regulation = regulations.front();
-  }
-  for (const auto& r : results)
-    if (r.area == area && r.regulation == regulation) return r;
-  if (std::find(regulations.begin(), regulations.end(), regulation) == regulations.end())
-    throw LookupError("regulation '" + std::string(regulation) +
-                      "' was not inspected (inspected: " + join(regulations) + ")");
-  throw LookupError("unknown area '" + std::string(area) + "' (areas: A to H)");
-}
-
-const CombinedArea& Evaluation::combined(std::string_view area) const {
-  for (const auto& a : areas)
-    if (a.area == area) return a;
-  throw LookupError("unknown area '" + std::string(area) + "'");
-}
-
-std::optional<Grade> Evaluation::grade(std::string_view area, std::string_view regulation) const {
-  return regulation.empty() ? combined(area).grade : result(area, regulation).grade();
-}
-
-GradeSet Evaluation::possible_grades(std::string_view area, std::string_view regulation) const {
-  return regulation.empty() ? combined(area).possible : result(area, regulation).effective();
-}
-
-std::optional<Grade> Evaluation::grade_after_plan(std::string_view area,
-                                                  std::string_view regulation) const {
-  return possible_grades_after_plan(area, regulation).single();
-}
-
-GradeSet Evaluation::possible_grades_after_plan(std::string_view area,
-                                                std::string_view regulation) const {
-  return regulation.empty() ? combined(area).after_plan : result(area, regulation).after_plan();
-}
-
-std::vector<std::string> Evaluation::implied_by(std::string_view requirement) const {
-  std::vector<std::string> out;
-  for (const auto& i : implied)
-    if (i.requirement == requirement)
-      for (const auto& p : i.because)
-        if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
-  return out;
-}
-
 namespace {
 
-// Checks the inspection against the book and resolves each finding's requirement to its index
-// in RuleBookData::requirement_ids (-1 when unknown). Errors and warnings go to `diags`.
-struct Resolved {
-  std::vector<std::string> regulations;  // inspected: as written, or derived from trainees
-  std::vector<TraineeRegulations> applicability;
-  std::vector<int> findings;  // index into requirement_ids, by finding
-  std::vector<int> plan;      // likewise, by plan entry
+using detail::GradeWork;
+using detail::join;
+using detail::RuleBookData;
+
+// Scratch space kept by each thread: the grading program's work for each inspected
+// regulation (the actions read them all), and the actions chosen.
+struct Scratch {
+  std::vector<GradeWork> works;
+  std::vector<detail::GradedStatuses> graded;
+  std::vector<detail::ActionChoice> actions;
 };
 
-Resolved resolve(const RuleBook& book, const Inspection& insp, std::vector<Diagnostic>& diags) {
-  const auto& data = book.data();
-  const std::string& file = insp.file;
-  auto report = [&](Severity s, const SourceLocation& at, std::string message,
-                    std::string requirement = {}) {
-    diags.push_back({s, at.file.empty() ? file : at.file, at.line, at.column, std::move(message),
-                     std::move(requirement)});
-  };
-  auto known = [&] {
-    std::vector<std::string> ids;
-    for (const auto& r : book.regulations()) ids.push_back(r.id);
-    return join(ids);
-  };
-  Resolved resolved;
-  // The regulations inspected: as written, else those that apply to the unit's trainees.
-  if (!insp.trainees.empty()) {
-    resolved.applicability = derive_regulations(book, insp.trainees);
-    for (std::size_t t = 0; t < insp.trainees.size(); ++t) {
-      const auto& tr = resolved.applicability[t];
-      if (tr.regulations.empty())
-        report(Severity::warning, insp.trainees[t].location,
-               "no regulation of the rule book applies to trainee " + tr.trainee);
-      for (const auto& reg : tr.regulations) {
-        const bool listed = std::find(insp.regulations.begin(), insp.regulations.end(), reg) !=
-                            insp.regulations.end();
-        if (!insp.regulations.empty() && !listed)
-          report(Severity::warning, insp.trainees[t].location,
-                 reg + " applies to trainee " + tr.trainee +
-                     " but is not among the inspected "
-                     "regulations");
-      }
-    }
-  }
-  if (!insp.regulations.empty()) {
-    resolved.regulations = insp.regulations;
-  } else {
-    for (const auto& reg : book.regulations())
-      for (const auto& tr : resolved.applicability)
-        if (std::find(tr.regulations.begin(), tr.regulations.end(), reg.id) !=
-            tr.regulations.end()) {
-          resolved.regulations.push_back(reg.id);
-          break;
-        }
-  }
-  const std::vector<std::string>& inspected_regs = resolved.regulations;
-  auto inspected = [&](std::string_view reg) {
-    return std::find(inspected_regs.begin(), inspected_regs.end(), reg) != inspected_regs.end();
-  };
-  std::vector<const detail::CompiledRegulation*> regs;
-  if (inspected_regs.empty())
-    report(Severity::error, insp.regulations_location,
-           insp.trainees.empty()
-               ? "the inspection names no regulation (regulations: [" + known() + "])"
-               : "no regulation applies to any of the trainees; name them in 'regulations'");
-  for (const auto& reg : inspected_regs) {
-    int i = data.regulation_index(reg);
-    if (i < 0)
-      report(Severity::error, insp.regulations_location,
-             "unknown regulation '" + reg + "' (known: " + known() + ")");
-    else
-      regs.push_back(&data.compiled[i]);
-  }
-  diags.insert(diags.end(), insp.warnings.begin(), insp.warnings.end());
-  std::vector<int>& globals = resolved.findings;
-  globals.reserve(insp.findings.size());
-  for (const auto& f : insp.findings) {
-    const int g = data.find_global(f.requirement);
-    globals.push_back(g);
-    if (g < 0) {
-      report(Severity::error, f.location,
-             "unknown requirement '" + f.requirement +
-                 "': no regulation of the rule book defines it (ids are like D1 or E4)",
-             f.requirement);
-      continue;
-    }
-    bool in_any = false;
-    for (const auto* c : regs) in_any = in_any || c->position_of[g] >= 0;
-    if (!in_any && !regs.empty())
-      report(Severity::warning, f.location,
-             f.requirement + " is not part of " + join(inspected_regs, " or ") +
-                 "; its finding is not used",
-             f.requirement);
-    for (const auto& b : f.by_regulation) {
-      int i = data.regulation_index(b.regulation);
-      if (i < 0)
-        report(Severity::error, f.location,
-               "unknown regulation '" + b.regulation + "' in by_regulation of " + f.requirement +
-                   " (known: " + known() + ")",
-               f.requirement);
-      else if (!inspected(b.regulation))
-        report(Severity::warning, f.location,
-               f.requirement + ": " + b.regulation + " is not inspected; that status is not used",
-               f.requirement);
-      else if (data.compiled[i].position_of[g] < 0)
-        report(Severity::warning, f.location,
-               f.requirement + " is not part of " + b.regulation + "; that status is not used",
-               f.requirement);
-    }
-  }
-  for (const auto& o : insp.overrides) {
-    const Area* area = book.model().find_area(o.area);
-    if (!area) {
-      report(Severity::error, o.location,
-             "override for unknown area '" + o.area + "' (areas: A to H)");
-      continue;
-    }
-    if (o.regulation && !book.find_regulation(*o.regulation))
-      report(Severity::error, o.location,
-             "override names unknown regulation '" + *o.regulation + "' (known: " + known() + ")");
-    else if (o.regulation && !inspected(*o.regulation))
-      report(Severity::error, o.location,
-             "override names " + *o.regulation + ", which this inspection does not inspect");
-    const Scale* scale = book.model().find_scale(area->scale);
-    if (scale && !scale->has_grade(o.grade)) {
-      std::vector<std::string> grades;
-      for (const auto& row : scale->rows) grades.emplace_back(to_string(row.grade));
-      report(Severity::error, o.location,
-             "grade " + std::string(to_string(o.grade)) + " is not on the scale of area " + o.area +
-                 " (" + scale->id + ": " + join(grades) + ")");
-    }
-  }
-  resolved.plan = detail::resolve_plan(data, insp, inspected, diags);
-  if (has_errors(diags)) throw InspectionError(diags);
-  return resolved;
+// The inspected regulations in the rule book's order, so output is stable whatever the
+// file's order.
+std::vector<int> in_book_order(const RuleBookData& data, const std::vector<std::string>& ids) {
+  std::vector<int> regs;
+  regs.reserve(ids.size());
+  for (std::size_t i = 0; i < data.regulations.size(); ++i)
+    if (std::find(ids.begin(), ids.end(), data.regulations[i].id) != ids.end())
+      regs.push_back(static_cast<int>(i));
+  return regs;
 }
 
-}  // namespace
-
-std::vector<Diagnostic> check(const RuleBook& book, const Inspection& insp) {
-  std::vector<Diagnostic> diags;
-  resolve(book, insp, diags);
-  return diags;
+// The status the inspection states for each requirement of a regulation: its finding's,
+// else the default.
+void read_statuses(const RuleBookData& data, int ri, const Inspection& insp,
+                   const std::vector<int>& finding_index, RegulationOutcome& outcome) {
+  const Regulation& reg = data.regulations[ri];
+  const auto& position_of = data.compiled[ri].position_of;
+  outcome.regulation = reg.id;
+  auto& out = outcome.requirements;
+  out = data.outcomes[ri][static_cast<int>(insp.default_status)];
+  for (std::size_t i = 0; i < insp.findings.size(); ++i) {
+    const int k = position_of[finding_index[i]];
+    if (k < 0) continue;
+    if (auto s = insp.findings[i].status_in(reg.id)) {
+      out[k].status = *s;
+      out[k].origin = StatusOrigin::finding;
+    }
+  }
 }
 
-namespace {
+// Runs the statuses through the regulation's grading program: `work` then holds them after
+// implications, which were implied, and each area's counts and possible grades.
+void grade(const RuleBookData& data, int ri, const RegulationOutcome& outcome, GradeWork& work) {
+  const auto& program = data.programs[ri];
+  work.details = true;
+  detail::prepare(program, work);
+  const auto& out = outcome.requirements;
+  for (std::size_t k = 0; k < out.size(); ++k)
+    work.cell[k] = static_cast<std::uint8_t>(
+        static_cast<std::uint8_t>(out[k].status) |
+        (out[k].origin == StatusOrigin::finding ? detail::finding_bit : 0));
+  detail::grade(data, program, work);
+}
 
-bool matches(detail::Metric metric, Status s) {
-  switch (metric) {
-    case detail::Metric::met:
-      return s == Status::met;
-    case detail::Metric::unmet:
-      return counts_as_unmet(s);
-    case detail::Metric::partial:
-      return s == Status::partially_met;
-    case detail::Metric::unknown:
-      return s == Status::not_assessed;
-    case detail::Metric::not_applicable:
-      return s == Status::not_applicable;
-    default:
-      return s != Status::not_applicable;
+// Why statuses changed, prerequisites first: a prerequisite that is not met (found or implied)
+// made its dependents not met unless a finding states their status. A dependent found met all
+// the same is a conflict.
+void explain_implications(Evaluation& ev, const Regulation& reg,
+                          const detail::GradingProgram& program, const GradeWork& work,
+                          RegulationOutcome& outcome) {
+  const bool debug = detail::debug_logging();
+  // The program's implication edges: requirements with prerequisites, prerequisites first.
+  for (const auto& edge : program.implied) {
+    const std::span<const std::int32_t> prerequisites(program.prerequisite_list.data() + edge.begin,
+                                                      program.prerequisite_list.data() + edge.end);
+    auto not_met = [&](int p) { return detail::status_of(work.cell[p]) == detail::not_met_code; };
+    const auto n_unmet = std::count_if(prerequisites.begin(), prerequisites.end(), not_met);
+    if (n_unmet == 0) continue;
+    std::vector<std::string> unmet;
+    unmet.reserve(n_unmet);
+    for (int p : prerequisites)
+      if (not_met(p)) unmet.push_back(reg.requirements[p].id);
+    auto& o = outcome.requirements[edge.position];
+    if (work.implied[edge.position]) {
+      o.status = Status::not_met;
+      o.origin = StatusOrigin::implied;
+      o.implication = static_cast<int>(ev.implied.size());
+      ev.implied.emplace_back(o.requirement->id, reg.id, std::move(unmet));
+      if (debug)
+        detail::logger()->debug("{} {}: implied not_met because {} not met", reg.id,
+                                o.requirement->id, join(ev.implied.back().because));
+    } else if (o.status == Status::met) {
+      std::string message = o.requirement->id + " is recorded as met although its prerequisite " +
+                            join(unmet) + (unmet.size() > 1 ? " are" : " is") + " not met";
+      ev.conflicts.emplace_back(o.requirement->id, reg.id, std::move(unmet), std::move(message));
+    }
+  }
+}
+
+// The grade of one area under one regulation as the program found it, with its counts, the
+// requirements that decided it, those not assessed that could still change it, and the
+// inspector's override, into `res` (made with its regulation, area and scale).
+void explain_area(const RuleBookData& data, int ri, std::size_t a, const Inspection& insp,
+                  const RegulationOutcome& outcome, const GradeWork& work, AreaResult& res) {
+  const Regulation& reg = data.regulations[ri];
+  const auto& cs = data.area_scales[a];
+  const auto& out = outcome.requirements;
+  const auto& members = data.compiled[ri].area_members[a];
+  for (int kind = 0; kind < 3; ++kind) {
+    const auto& n = work.counts[a][kind];
+    auto at = [&](Status s) { return n[static_cast<int>(s)]; };
+    res.counts[kind] = {at(Status::met), at(Status::not_met) + at(Status::partially_met),
+                        at(Status::partially_met), at(Status::not_assessed),
+                        at(Status::not_applicable)};
+  }
+  res.has_kind = data.programs[ri].area_programs[a].has_kind;
+  res.possible = work.verdicts[a].possible;
+  res.deciding_row = work.verdicts[a].deciding_row;
+  res.computed = res.possible.single();
+  // Decisive: counted by the scale row that decided the grade (none while provisional).
+  const detail::Expression* row = res.deciding_row < 0 ? nullptr : &cs.when[res.deciding_row];
+  const auto& kind = data.programs[ri].kind;
+  auto decisive = [&](int k) {
+    return row && row->counts(static_cast<Kind>(kind[k]),
+                              static_cast<Status>(detail::status_of(work.cell[k])));
+  };
+  // Two passes, so each list is allocated once at its final size.
+  int n_unknown = 0, n_decisive = 0;
+  for (int k : members) {
+    n_unknown += detail::status_of(work.cell[k]) == detail::not_assessed_code;
+    n_decisive += decisive(k);
+  }
+  if (n_unknown) res.unknown.reserve(n_unknown);
+  if (n_decisive) res.decisive.reserve(n_decisive);
+  if (n_unknown || n_decisive)
+    for (int k : members) {
+      if (detail::status_of(work.cell[k]) == detail::not_assessed_code)
+        res.unknown.push_back(out[k].requirement->id);
+      if (decisive(k)) res.decisive.push_back(out[k].requirement->id);
+    }
+  // Unknown prerequisites in other areas can change this one too.
+  if (!res.computed)
+    for (int p : work.pivots_of[a]) {
+      const std::string& id = reg.requirements[p].id;
+      if (std::find(res.unknown.begin(), res.unknown.end(), id) == res.unknown.end())
+        res.unknown.push_back(id);
+    }
+  for (const auto& o : insp.overrides)
+    if (o.area == res.area && (!o.regulation || *o.regulation == reg.id)) res.override = o;
+  if (detail::debug_logging())
+    detail::logger()->debug("{} area {}: possible {} grade {}{}", reg.id, res.area,
+                            res.possible.grades().size(),
+                            res.computed ? to_string(*res.computed) : std::string_view("?"),
+                            res.override ? " (overridden)" : "");
+}
+
+// Each area across the regulations: the worst of the grades still possible.
+void combine_areas(Evaluation& ev, std::size_t n_regulations) {
+  const auto& areas = ev.book.data().model.areas;
+  ev.areas.reserve(areas.size());
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    CombinedArea combined{areas[a].id, {}, {}, {}, {}, false};
+    for (std::size_t r = 0; r < n_regulations; ++r) {
+      const GradeSet g = ev.results[r * areas.size() + a].effective();
+      combined.possible = r == 0 ? g : combined.possible.worse_of(g);
+    }
+    combined.grade = combined.possible.single();
+    ev.areas.push_back(std::move(combined));
+  }
+}
+
+// The actions, in catalogue order, as the batch grader chooses them too: required for
+// provisions, recommended for advice, improvements for indicators.
+void list_actions(Evaluation& ev, const std::vector<int>& regs,
+                  const std::vector<detail::ActionChoice>& chosen) {
+  const auto& data = ev.book.data();
+  std::array<int, 3> per_kind{};
+  for (const auto& c : chosen) ++per_kind[static_cast<int>(c.kind)];
+  ev.required_actions.reserve(per_kind[0]);
+  ev.recommended_actions.reserve(per_kind[1]);
+  ev.improvements.reserve(per_kind[2]);
+  for (const auto& c : chosen) {
+    const int first = std::countr_zero(c.regulations);
+    const Requirement& q = data.regulations[regs[first]].requirements[c.position];
+    auto& list = q.kind == Kind::provision ? ev.required_actions
+                 : q.kind == Kind::advice  ? ev.recommended_actions
+                                           : ev.improvements;
+    Action& action = list.emplace_back(data.requirement_ids[c.requirement], q.area, q.kind,
+                                       std::vector<std::string>{}, c.status, c.implied, &q);
+    int n_regulations = 0;
+    for (std::uint32_t bits = c.regulations; bits; bits &= bits - 1) ++n_regulations;
+    action.regulations.reserve(n_regulations);
+    for (std::size_t r = 0; r < regs.size(); ++r)
+      if (c.regulations >> r & 1) action.regulations.push_back(data.regulations[regs[r]].id);
+  }
+}
+
+// Whether the unit must send an action plan: yes when some area is certainly D, unknown while
+// one could still be.
+std::optional<bool> action_plan_required(const std::vector<AreaResult>& results) {
+  bool certain = false, possible = false;
+  for (const auto& r : results) {
+    const GradeSet g = r.effective();
+    certain = certain || g == GradeSet::of(Grade::D);
+    possible = possible || g.contains(Grade::D);
+  }
+  if (certain) return true;
+  if (possible) return std::nullopt;
+  return false;
+}
+
+// Each inspected regulation's statuses, graded into the scratch space (outcomes without the
+// implied statuses yet).
+void grade_regulations(Evaluation& ev, const Inspection& insp, const std::vector<int>& regs,
+                       const std::vector<int>& finding_index, Scratch& scratch) {
+  const auto& data = ev.book.data();
+  if (scratch.works.size() < regs.size()) scratch.works.resize(regs.size());
+  scratch.graded.resize(regs.size());
+  ev.outcomes.reserve(regs.size());
+  std::size_t n_implied = 0;
+  for (std::size_t r = 0; r < regs.size(); ++r) {
+    const int ri = regs[r];
+    GradeWork& work = scratch.works[r];
+    RegulationOutcome& outcome = ev.outcomes.emplace_back();
+    read_statuses(data, ri, insp, finding_index, outcome);
+    grade(data, ri, outcome, work);
+    n_implied += std::count(work.implied.begin(), work.implied.end(), 1);
+    scratch.graded[r] = {&data.programs[ri], work.cell.data(), work.implied.data()};
+  }
+  ev.implied.reserve(n_implied);
+}
+
+// What the grading found, explained: implications and conflicts, then every area's result,
+// regulation by regulation.
+void explain_regulations(Evaluation& ev, const Inspection& insp, const std::vector<int>& regs,
+                         const Scratch& scratch) {
+  const auto& data = ev.book.data();
+  const std::size_t n_areas = data.model.areas.size();
+  ev.results.reserve(regs.size() * n_areas);
+  for (std::size_t r = 0; r < regs.size(); ++r) {
+    const int ri = regs[r];
+    const GradeWork& work = scratch.works[r];
+    explain_implications(ev, data.regulations[ri], data.programs[ri], work, ev.outcomes[r]);
+    for (std::size_t a = 0; a < n_areas; ++a)
+      explain_area(data, ri, a, insp, ev.outcomes[r], work,
+                   ev.results.emplace_back(data.regulations[ri].id, data.model.areas[a].id,
+                                           data.area_scales[a].scale->id));
   }
 }
 
@@ -263,211 +272,23 @@ Evaluation evaluate(const RuleBook& book, const Inspection& inspection) {
 Evaluation evaluate(const RuleBook& book, std::shared_ptr<const Inspection> shared) {
   const Inspection& insp = *shared;
   Evaluation ev{.book = book, .inspection = std::move(shared)};
-  const Resolved resolved = resolve(book, insp, ev.diagnostics);
-  const std::vector<int>& finding_index = resolved.findings;
-  ev.applicability = resolved.applicability;
-  const auto& data = book.data();
-  const auto& areas = data.model.areas;
-  const bool debug = detail::debug_logging();
-  auto log = debug ? detail::logger() : nullptr;
+  detail::Resolved resolved = detail::resolve(book, insp, ev.diagnostics);
+  ev.applicability = std::move(resolved.applicability);
   ev.inspection_id = insp.id;
   ev.unit = insp.unit;
   ev.file = insp.file;
+  const auto& data = book.data();
+  const std::vector<int> regs = in_book_order(data, resolved.regulations);
 
-  // Regulations in the rule book's order, so output is stable whatever the file's order.
-  std::vector<int> regs;
-  for (std::size_t i = 0; i < data.regulations.size(); ++i)
-    if (std::find(resolved.regulations.begin(), resolved.regulations.end(),
-                  data.regulations[i].id) != resolved.regulations.end())
-      regs.push_back(static_cast<int>(i));
-  ev.results.reserve(regs.size() * areas.size());
-  ev.areas.reserve(areas.size());
-  // Scratch space of the grading program, kept by each thread.
-  thread_local detail::GradeWork work;
-  work.details = true;
-  ev.outcomes.reserve(regs.size());
-
-  for (int ri : regs) {
-    const Regulation& reg = data.regulations[ri];
-    const auto& c = data.compiled[ri];
-    RegulationOutcome& outcome = ev.outcomes.emplace_back();
-    outcome.regulation = reg.id;
-    auto& out = outcome.requirements;
-    out.resize(reg.requirements.size());
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      out[k].requirement = &reg.requirements[k];
-      out[k].status = insp.default_status;
-    }
-    for (std::size_t i = 0; i < insp.findings.size(); ++i) {
-      const int k = c.position_of[finding_index[i]];
-      if (k < 0) continue;
-      if (auto s = insp.findings[i].status_in(reg.id)) {
-        out[k].status = *s;
-        out[k].origin = StatusOrigin::finding;
-      }
-    }
-    // Statuses, implications, counts and grades come from the grading program that the
-    // batch grader runs too; what follows explains them.
-    const auto& program = data.programs[ri];
-    detail::prepare(program, work);
-    for (std::size_t k = 0; k < out.size(); ++k)
-      work.cell[k] = static_cast<std::uint8_t>(
-          static_cast<std::uint8_t>(out[k].status) |
-          (out[k].origin == StatusOrigin::finding ? detail::finding_bit : 0));
-    detail::grade(data, program, work);
-    // Implications, prerequisites first: a prerequisite that is not met (found or implied)
-    // made its dependents not met unless a finding states their status.
-    for (int k : c.order_with_prerequisites) {
-      auto& o = out[k];
-      int n_unmet = 0;
-      for (int p : c.prerequisites[k])
-        n_unmet += detail::status_of(work.cell[p]) == detail::not_met_code;
-      if (n_unmet == 0) continue;
-      std::vector<std::string> unmet;
-      unmet.reserve(n_unmet);
-      for (int p : c.prerequisites[k])
-        if (detail::status_of(work.cell[p]) == detail::not_met_code)
-          unmet.push_back(reg.requirements[p].id);
-      if (work.implied[k]) {
-        o.status = Status::not_met;
-        o.origin = StatusOrigin::implied;
-        o.implication = static_cast<int>(ev.implied.size());
-        ev.implied.push_back({o.requirement->id, reg.id, std::move(unmet)});
-        if (debug)
-          log->debug("{} {}: implied not_met because {} not met", reg.id, o.requirement->id,
-                     join(ev.implied.back().because));
-      } else if (o.status == Status::met) {
-        ev.conflicts.push_back({o.requirement->id, reg.id, unmet,
-                                o.requirement->id +
-                                    " is recorded as met although its prerequisite " + join(unmet) +
-                                    (unmet.size() > 1 ? " are" : " is") + " not met"});
-      }
-    }
-
-    for (std::size_t a = 0; a < areas.size(); ++a) {
-      const auto& cs = data.area_scales[a];
-      AreaResult& res = ev.results.emplace_back();
-      res.regulation = reg.id;
-      res.area = areas[a].id;
-      res.scale = cs.scale->id;
-      for (int kind = 0; kind < 3; ++kind) {
-        const auto& n = work.counts[a][kind];
-        auto at = [&](Status s) { return n[static_cast<int>(s)]; };
-        res.counts[kind] = {at(Status::met), at(Status::not_met) + at(Status::partially_met),
-                            at(Status::partially_met), at(Status::not_assessed),
-                            at(Status::not_applicable)};
-      }
-      res.has_kind = program.area_programs[a].has_kind;
-      res.possible = work.verdicts[a].possible;
-      res.deciding_row = work.verdicts[a].deciding_row;
-      res.computed = res.possible.single();
-      // Two passes, so each list is allocated once at its final size.
-      auto decisive = [&](int k) {
-        if (res.deciding_row < 0) return false;
-        for (const auto& ref : cs.when[res.deciding_row].references())
-          if ((!ref.kind || *ref.kind == reg.requirements[k].kind) &&
-              matches(ref.metric, out[k].status))
-            return true;
-        return false;
-      };
-      int n_unknown = 0, n_decisive = 0;
-      for (int k : c.area_members[a]) {
-        n_unknown += out[k].status == Status::not_assessed;
-        n_decisive += decisive(k);
-      }
-      res.unknown.reserve(n_unknown);
-      res.decisive.reserve(n_decisive);
-      for (int k : c.area_members[a]) {
-        if (out[k].status == Status::not_assessed) res.unknown.push_back(reg.requirements[k].id);
-        if (n_decisive && decisive(k)) res.decisive.push_back(reg.requirements[k].id);
-      }
-      // Unknown prerequisites in other areas can change this one too.
-      if (!res.computed)
-        for (int p : work.pivots_of[a]) {
-          const std::string& id = reg.requirements[p].id;
-          if (std::find(res.unknown.begin(), res.unknown.end(), id) == res.unknown.end())
-            res.unknown.push_back(id);
-        }
-      for (const auto& o : insp.overrides)
-        if (o.area == res.area && (!o.regulation || *o.regulation == reg.id)) res.override = o;
-      if (debug)
-        log->debug("{} area {}: possible {} grade {}{}", reg.id, res.area,
-                   res.possible.grades().size(),
-                   res.computed ? to_string(*res.computed) : std::string_view("?"),
-                   res.override ? " (overridden)" : "");
-    }
-  }
-
-  for (std::size_t a = 0; a < areas.size(); ++a) {
-    CombinedArea combined{areas[a].id, {}, {}, {}, {}, false};
-    bool first = true;
-    for (std::size_t r = 0; r < regs.size(); ++r) {
-      GradeSet g = ev.results[r * areas.size() + a].effective();
-      combined.possible = first ? g : combined.possible.worse_of(g);
-      first = false;
-    }
-    combined.grade = combined.possible.single();
-    ev.areas.push_back(combined);
-  }
-
-  // Actions, in catalogue order: the strongest kind under which the item is unmet decides.
-  // A first pass finds them, so each list is allocated once at its final size.
-  struct Found {
-    const RequirementOutcome* strongest = nullptr;
-    int where = 0;  // bit r: unmet with the strongest kind in regs[r]
-    bool not_met = false;
-  };
-  std::vector<Found> found(data.requirement_ids.size());
-  std::array<int, 3> per_kind{};
-  for (std::size_t g = 0; g < found.size(); ++g) {
-    Found& f = found[g];
-    for (std::size_t r = 0; r < regs.size(); ++r) {
-      const int k = data.compiled[regs[r]].position_of[g];
-      if (k < 0) continue;
-      const auto& o = ev.outcomes[r].requirements[k];
-      if (!counts_as_unmet(o.status)) continue;
-      if (!f.strongest || o.requirement->kind < f.strongest->requirement->kind) f = {&o, 0, false};
-      if (o.requirement->kind == f.strongest->requirement->kind) {
-        f.where |= 1 << r;
-        f.not_met = f.not_met || o.status == Status::not_met;
-      }
-    }
-    if (f.strongest) ++per_kind[static_cast<int>(f.strongest->requirement->kind)];
-  }
-  ev.required_actions.reserve(per_kind[0]);
-  ev.recommended_actions.reserve(per_kind[1]);
-  ev.improvements.reserve(per_kind[2]);
-  for (std::size_t g = 0; g < found.size(); ++g) {
-    const Found& f = found[g];
-    if (!f.strongest) continue;
-    const Requirement& q = *f.strongest->requirement;
-    Action action{data.requirement_ids[g],
-                  q.area,
-                  q.kind,
-                  {},
-                  f.not_met ? Status::not_met : Status::partially_met,
-                  f.strongest->origin == StatusOrigin::implied,
-                  &q};
-    action.regulations.reserve(std::popcount(static_cast<unsigned>(f.where)));
-    for (std::size_t r = 0; r < regs.size(); ++r)
-      if (f.where & (1 << r)) action.regulations.push_back(data.regulations[regs[r]].id);
-    auto& list = q.kind == Kind::provision ? ev.required_actions
-                 : q.kind == Kind::advice  ? ev.recommended_actions
-                                           : ev.improvements;
-    list.push_back(std::move(action));
-  }
-
+  thread_local Scratch scratch;
+  grade_regulations(ev, insp, regs, resolved.findings, scratch);
+  explain_regulations(ev, insp, regs, scratch);
+  combine_areas(ev, regs.size());
+  scratch.actions.clear();
+  detail::choose_actions(data, scratch.graded, scratch.actions);
+  list_actions(ev, regs, scratch.actions);
   detail::apply_plan(ev, resolved.plan);
-
-  bool certain = false, possible = false;
-  for (const auto& r : ev.results) {
-    GradeSet g = r.effective();
-    certain = certain || g == GradeSet::of(Grade::D);
-    possible = possible || g.contains(Grade::D);
-  }
-  ev.action_plan_required = certain    ? std::optional<bool>(true)
-                            : possible ? std::nullopt
-                                       : std::optional<bool>(false);
+  ev.action_plan_required = action_plan_required(ev.results);
   ev.regulations.reserve(regs.size());
   for (int ri : regs) ev.regulations.push_back(data.regulations[ri].id);
   detail::compare_reported_grades(ev, insp);

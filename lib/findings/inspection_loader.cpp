@@ -7,6 +7,7 @@
 #include "findings/inspection_reader.hpp"
 #include "findings/json_to_yaml.hpp"
 #include "rules/yaml_reader.hpp"
+#include "spur/follow_up.hpp"
 #include "spur/inspection.hpp"
 #include "spur/limits.hpp"
 
@@ -324,6 +325,7 @@ Inspection read(YamlReader& r, std::optional<YAML::Node> root) {
   if (root) r.guarded([&] { detail::read_inspection(r, *root, insp, true); });
   if (has_errors(r.diagnostics())) throw InspectionError(r.diagnostics());
   insp.warnings = r.diagnostics();
+  read_plan_phrases(insp);  // once, so that evaluations read no date phrase
   return insp;
 }
 

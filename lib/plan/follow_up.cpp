@@ -80,16 +80,31 @@ std::optional<Date> plan_reference(const Inspection& inspection, const PlanEntry
   return entry.received_on;
 }
 
-PlanDates read_plan_dates(const PlanEntry& entry, std::string_view requirement,
-                          std::optional<Date> reference) {
-  PlanDates out;
-  out.due = parse_date_phrase(entry.due, reference);
-  out.follow_up = parse_date_phrase(entry.follow_up, reference);
-  const std::string who = "the plan entry for " + std::string(requirement) + ": ";
+namespace {
+
+// The entry's phrases read from `reference`: those read with the inspection while they still
+// match its text, else read now into `fresh`.
+const PlanPhrases& phrases_of(const PlanEntry& entry, std::optional<Date> reference,
+                              PlanPhrases& fresh) {
+  if (const PlanPhrases* read = entry.phrases.get(); read && read->reference == reference &&
+                                                     read->due.text == entry.due &&
+                                                     read->follow_up.text == entry.follow_up)
+    return *read;
+  fresh = {reference, parse_date_phrase(entry.due, reference),
+           parse_date_phrase(entry.follow_up, reference)};
+  return fresh;
+}
+
+// Whether each phrase is unreadable, and a warning for each problem, at the line of the
+// entry's `due` or `follow_up`.
+void check_phrases(const PlanEntry& entry, std::string_view requirement, const PlanPhrases& phrases,
+                   bool& due_unreadable, bool& follow_up_unreadable,
+                   std::vector<Diagnostic>& warnings) {
   auto warn = [&](const SourceLocation& at, const std::string& message) {
     const SourceLocation& where = at.line ? at : entry.location;
-    out.warnings.push_back({Severity::warning, where.file, where.line, where.column, who + message,
-                            std::string(requirement)});
+    warnings.push_back({Severity::warning, where.file, where.line, where.column,
+                        "the plan entry for " + std::string(requirement) + ": " + message,
+                        std::string(requirement)});
   };
   const char* hint = " (write e.g. \"2025-05-31\", \"maj 2025\", \"Q3 2025\" or \"snarast\")";
   struct Field {
@@ -99,15 +114,45 @@ PlanDates read_plan_dates(const PlanEntry& entry, std::string_view requirement,
     bool& flag;
   };
   for (const Field& f :
-       {Field{"due", out.due, entry.due_location, out.due_unreadable},
-        Field{"follow_up", out.follow_up, entry.follow_up_location, out.follow_up_unreadable}}) {
+       {Field{"due", phrases.due, entry.due_location, due_unreadable},
+        Field{"follow_up", phrases.follow_up, entry.follow_up_location, follow_up_unreadable}}) {
     for (const auto& w : f.phrase.warnings) warn(f.at, std::string(f.name) + " " + w);
     bool says_why = false;
     f.flag = unreadable(f.phrase, says_why);
     if (f.flag && !says_why)
       warn(f.at, std::string(f.name) + " " + shortened(f.phrase.text) + ": no date" + hint);
   }
+}
+
+}  // namespace
+
+PlanDates read_plan_dates(const PlanEntry& entry, std::string_view requirement,
+                          std::optional<Date> reference) {
+  PlanPhrases fresh;
+  const PlanPhrases& phrases = phrases_of(entry, reference, fresh);
+  PlanDates out;
+  check_phrases(entry, requirement, phrases, out.due_unreadable, out.follow_up_unreadable,
+                out.warnings);
+  out.due = &phrases == &fresh ? std::move(fresh.due) : phrases.due;
+  out.follow_up = &phrases == &fresh ? std::move(fresh.follow_up) : phrases.follow_up;
   return out;
+}
+
+void check_plan_dates(const PlanEntry& entry, std::string_view requirement,
+                      std::optional<Date> reference, std::vector<Diagnostic>& warnings) {
+  PlanPhrases fresh;
+  bool due_unreadable = false, follow_up_unreadable = false;
+  check_phrases(entry, requirement, phrases_of(entry, reference, fresh), due_unreadable,
+                follow_up_unreadable, warnings);
+}
+
+void read_plan_phrases(Inspection& inspection) {
+  for (auto& entry : inspection.action_plan) {
+    const std::optional<Date> reference = plan_reference(inspection, entry);
+    entry.phrases = std::make_shared<const PlanPhrases>(
+        PlanPhrases{reference, parse_date_phrase(entry.due, reference),
+                    parse_date_phrase(entry.follow_up, reference)});
+  }
 }
 
 PlanStatus plan_status(const Evaluation& ev, Date as_of) {

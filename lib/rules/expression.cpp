@@ -47,6 +47,24 @@ struct ParseFailure {
   int column;
 };
 
+// Whether a requirement with status `s` is in a count of `metric`.
+bool in_count(Metric metric, Status s) {
+  switch (metric) {
+    case Metric::met:
+      return s == Status::met;
+    case Metric::unmet:
+      return counts_as_unmet(s);
+    case Metric::partial:
+      return s == Status::partially_met;
+    case Metric::unknown:
+      return s == Status::not_assessed;
+    case Metric::not_applicable:
+      return s == Status::not_applicable;
+    default:
+      return s != Status::not_applicable;
+  }
+}
+
 }  // namespace
 
 // Recursive descent over: or_expr := and_expr ("or" and_expr)*;
@@ -232,6 +250,10 @@ class ExpressionParser {
                             "' (metrics: met, unmet, partial, unknown, not_applicable, total)");
     ref.metric = m->second;
     expr_.references_.push_back(ref);
+    for (int kind = 0; kind < 3; ++kind)
+      if (!ref.kind || static_cast<int>(*ref.kind) == kind)
+        for (Status s : all_statuses)
+          expr_.counted_[kind][static_cast<int>(s)] |= in_count(ref.metric, s);
     return add({Op::count, -1, -1, 0, ref});
   }
 

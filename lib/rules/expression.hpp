@@ -50,6 +50,11 @@ class Expression {
   Tri evaluate(const CountTable& counts) const;
   /// Every count the expression reads.
   const std::vector<CountRef>& references() const { return references_; }
+  /// Whether a requirement of this kind and status is in some count the expression reads
+  /// (when the expression decides a grade, such requirements are the decisive ones).
+  bool counts(Kind kind, Status status) const {
+    return counted_[static_cast<int>(kind)][static_cast<int>(status)];
+  }
   /// The parsed tree (the root is `root()`), for compiling the expression further.
   const std::vector<Node>& nodes() const { return nodes_; }
   int root() const { return root_; }
@@ -61,6 +66,7 @@ class Expression {
   std::vector<Node> nodes_;
   int root_ = -1;
   std::vector<CountRef> references_;
+  std::array<std::array<bool, all_statuses.size()>, 3> counted_{};  // [kind][status]
 };
 
 }  // namespace spur::detail

@@ -824,6 +824,11 @@ LoadResult load_rules(const std::vector<std::filesystem::path>& directories) {
     data->area_scales.push_back(std::move(cs));
   }
   data->programs = detail::compile_programs(*data);
+  for (const auto& reg : data->regulations) {
+    auto& outcomes = data->outcomes.emplace_back();
+    for (Status s : all_statuses)
+      for (const auto& q : reg.requirements) outcomes[static_cast<int>(s)].push_back({&q, s});
+  }
   data->warnings = diags;
   result.book = RuleBook(std::move(data));
   return result;

@@ -2,6 +2,7 @@
 // What a loaded rule book holds beyond its public parts: the graph, compiled scale conditions
 // and, per regulation, index tables that let evaluation work on small integers.
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include "batch/grading_program.hpp"
 #include "graph/rule_graph.hpp"
 #include "rules/expression.hpp"
+#include "spur/evaluation.hpp"
 #include "spur/model.hpp"
 
 namespace spur::detail {
@@ -40,6 +42,9 @@ struct RuleBookData {
   std::vector<CompiledRegulation> compiled;  // parallel to regulations
   std::vector<CompiledScale> area_scales;    // parallel to model.areas
   std::vector<GradingProgram> programs;      // parallel to regulations: how grades are computed
+  /// Where evaluation starts from, by regulation and default status: every requirement of the
+  /// regulation with that status.
+  std::vector<std::array<std::vector<RequirementOutcome>, all_statuses.size()>> outcomes;
   std::unordered_map<std::string, int> area_index;
   std::vector<std::string> requirement_ids;  // every id once, catalogue order
   std::unordered_map<std::string, int> global_index;

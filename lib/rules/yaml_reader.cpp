@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <map>
 #include <sstream>
+#include <unordered_map>
 
 namespace spur::detail {
 
@@ -204,6 +204,34 @@ class DocumentCounter : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+// Whether yaml-cpp could have read a second document after `root`, the first document of
+// `text`, without anyone noticing. A block mapping whose keys start at column 0 ends only at a
+// line that starts a document ("---"), ends one ("...") or holds a directive ("%"), or at the
+// end of the text: any other line at column 0 continues it (or is a syntax error). So such a
+// root in a text without those lines is the only document, and the text need not be walked
+// again. Anything else (a flow mapping, an indented or tagged root, a sequence, whose block
+// ends at a line that is no entry) is walked.
+bool may_hold_another_document(std::string_view text, const YAML::Node& root) {
+  const YAML::Mark mark = root.Mark();
+  if (!root.IsMap() || root.Style() != YAML::EmitterStyle::Block || mark.column != 0 ||
+      mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size())
+    return true;
+  const char first = text[static_cast<std::size_t>(mark.pos)];
+  if (first == '&' || first == '!' || text.substr(0, 3) == "\xEF\xBB\xBF") return true;
+  for (std::size_t line = 0; line < text.size();) {
+    const std::string_view start = text.substr(line, 3);
+    if (start == "---" || start == "..." || start[0] == '%') return true;
+    const std::size_t end = text.find('\n', line);
+    if (end == std::string_view::npos) break;
+    line = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool YamlReader::single_document(std::string_view text) {
   // yaml-cpp's Load reads the first document and ignores the rest; its LoadAll never ends when
   // text after a document cannot start another (`"a",` then more). So walk the documents here.
@@ -280,8 +308,8 @@ std::optional<YAML::Node> YamlReader::load_string(std::string_view text) {
     }
   }
   try {
-    if (!single_document(text)) return std::nullopt;
     YAML::Node root = YAML::Load(std::string(text));
+    if (may_hold_another_document(text, root) && !single_document(text)) return std::nullopt;
     if (!root.IsDefined() || root.IsNull()) {
       report(Severity::error, {file_, 1, 1}, "the file is empty; expected a YAML mapping", {});
       return std::nullopt;
@@ -376,48 +404,80 @@ bool YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) 
   return false;
 }
 
+namespace {
+
+// The keys of a mapping seen so far, to find one given twice. Most mappings are small: a list
+// searched in turn, and a hash table once it grows.
+class SeenKeys {
+ public:
+  // The line of the earlier `key`, or nothing when it is new (and is now seen at `line`).
+  std::optional<int> seen(std::string_view key, int line) {
+    if (!many_.empty()) {
+      const auto [it, inserted] = many_.emplace(key, line);
+      return inserted ? std::nullopt : std::optional<int>(it->second);
+    }
+    for (const auto& [k, l] : few_)
+      if (k == key) return l;
+    few_.emplace_back(key, line);
+    if (few_.size() == 32) many_.insert(few_.begin(), few_.end());
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, int>> few_;
+  std::unordered_map<std::string_view, int> many_;
+};
+
+// Reports a key given twice.
+void unique_key(YamlReader& r, SeenKeys& keys, const YAML::Node& key, std::string_view what,
+                const std::string& requirement) {
+  // The key's text lives as long as the document, so the list can point into it.
+  const std::string& text = key.Scalar();
+  if (const auto first = keys.seen(text, key.Mark().line + 1))
+    r.error(key,
+            "'" + text + "' is given twice in " + std::string(what) + " (first at line " +
+                std::to_string(*first) + "); keep one",
+            requirement);
+}
+
+}  // namespace
+
 void YamlReader::check_unique_keys(const YAML::Node& node, std::string_view what,
                                    const std::string& requirement) {
   if (!node.IsDefined() || !node.IsMap()) return;
-  std::map<std::string, int> seen;
+  SeenKeys keys;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    if (!it->first.IsScalar()) continue;
-    const int line = location(it->first).line;
-    auto [prev, inserted] = seen.emplace(it->first.Scalar(), line);
-    if (!inserted)
-      error(it->first,
-            "'" + it->first.Scalar() + "' is given twice in " + std::string(what) +
-                " (first at line " + std::to_string(prev->second) + "); keep one",
-            requirement);
+    const YAML::Node key = it->first;
+    if (key.IsScalar()) unique_key(*this, keys, key, what, requirement);
   }
 }
 
 void YamlReader::check_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
                             std::string_view what, std::string requirement) {
   if (!node.IsDefined() || !node.IsMap()) return;
-  check_unique_keys(node, what, requirement);
+  SeenKeys keys;
+  // Duplicates first, then each key's own problem, as two walks would report them.
+  std::vector<std::pair<YAML::Node, std::string>> problems;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    if (!it->first.IsScalar()) {
-      error(it->first, "keys of " + std::string(what) + " must be plain words", requirement);
+    const YAML::Node key = it->first;
+    if (!key.IsScalar()) {
+      problems.emplace_back(key, "keys of " + std::string(what) + " must be plain words");
       continue;
     }
-    const std::string key = it->first.Scalar();
-    if (key == "<<") {
-      error(it->first,
-            "'<<' (a YAML merge key) is not supported in " + std::string(what) +
-                "; write the keys out",
-            requirement);
+    unique_key(*this, keys, key, what, requirement);
+    const std::string& text = key.Scalar();
+    if (text == "<<") {
+      problems.emplace_back(key, "'<<' (a YAML merge key) is not supported in " +
+                                     std::string(what) + "; write the keys out");
       continue;
     }
-    bool found = false;
-    for (auto k : known) found = found || k == key;
-    if (!found) {
+    if (std::find(known.begin(), known.end(), text) == known.end()) {
       std::vector<std::string> names(known.begin(), known.end());
-      error(it->first,
-            "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + join(names) + ")",
-            requirement);
+      problems.emplace_back(key, "unknown key '" + text + "' in " + std::string(what) +
+                                     " (allowed: " + join(names) + ")");
     }
   }
+  for (auto& [key, message] : problems) error(key, std::move(message), requirement);
 }
 
 std::optional<std::string> YamlReader::scalar(const YAML::Node& node, std::string_view what,

@@ -241,6 +241,17 @@ TEST(Inspection, RepeatedKeysAreNotSilentlyDropped) {
   }
 }
 
+TEST(Inspection, AKeyRepeatedInALongMappingIsFoundToo) {
+  // 40 keys, the first repeated last: past 32 keys the reader looks keys up in a hash table.
+  std::string yaml = "inspection:\n  regulations: [sosfs-2015-8]\nreported_grades:\n";
+  for (int i = 0; i < 40; ++i) yaml += "  X" + std::to_string(i) + ": C\n";
+  yaml += "  X0: D\n";
+  const auto e = parse_error(yaml);
+  EXPECT_EQ(e.line(), 44);
+  EXPECT_TRUE(contains(e.what(), "'X0' is given twice in 'reported_grades' (first at line 4)"))
+      << e.what();
+}
+
 TEST(Inspection, OverrideWithoutReason) {
   const auto e = parse_error(R"(inspection:
   regulations: [sosfs-2015-8]

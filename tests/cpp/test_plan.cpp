@@ -209,6 +209,27 @@ TEST(PlanDates, AnImpossibleDueDateIsAWarningAtItsLineAndTheEntryIsUnreadable) {
   EXPECT_EQ(later.items[0].state, PlanState::done);
 }
 
+TEST(PlanDates, PhrasesAreReadWithTheInspectionAndAfreshOnceEdited) {
+  Inspection insp = Inspection::parse(
+      with_entry("    due: maj\n    follow_up: årligen\n    received: true\n"), "plan.yaml");
+  ASSERT_TRUE(insp.action_plan[0].phrases);  // read once, not at every evaluation
+  EXPECT_EQ(insp.action_plan[0].phrases->due.text, "maj");
+  EXPECT_EQ(only_item(plan_status(evaluate(bundled(), insp), day("2025-01-20"))).due_start,
+            day("2025-05-01"));
+  // Edited after reading (as spur serve edits a plan), the phrase is read again.
+  insp.action_plan[0].due = "31/2-25";
+  auto ev = evaluate(bundled(), insp);
+  EXPECT_THAT(date_warnings(ev),
+              ElementsAre("8: the plan entry for D1: due \"31/2-25\": no such date (31 February "
+                          "2025)"));
+  EXPECT_EQ(only_item(plan_status(ev, day("2025-01-20"))).state, PlanState::unreadable);
+  // So is a month without a year once the inspection date it is read from changes.
+  insp.action_plan[0].due = "maj";
+  insp.date = "2025-06-10";
+  EXPECT_EQ(only_item(plan_status(evaluate(bundled(), insp), day("2025-07-01"))).due_start,
+            day("2026-05-01"));
+}
+
 TEST(PlanDates, AnUnreadableFollowUpIsAWarningAtItsLine) {
   auto ev = evaluate_yaml(
       with_entry("    due: Q2 2025\n    follow_up: vecka 60 2025\n    received: true\n"));

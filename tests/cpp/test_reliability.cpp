@@ -69,6 +69,15 @@ TEST(Reliability, KeysAfterADocumentEndMarkerAreAnError) {
               HasSubstr("x.yaml:6:1: error: a second YAML document starts here"));
 }
 
+TEST(Reliability, KeysAfterAnIndentedFirstKeyAreAnError) {
+  // yaml-cpp ends a mapping indented at its first key at the first key less indented, and its
+  // Load drops the rest: the reader walks every document of such a file.
+  EXPECT_THAT(only_error("  inspection: {unit: X}\nfindings:\n  A2: not_met\n"),
+              HasSubstr("x.yaml:2:1: error: a second YAML document starts here"));
+  EXPECT_THAT(only_error("&root\n  inspection: {unit: X}\nfindings:\n  A2: not_met\n"),
+              HasSubstr("x.yaml:3:1: error: a second YAML document starts here"));
+}
+
 TEST(Reliability, TextAfterTheDocumentThatIsNoDocumentIsAnError) {
   // Found by fuzzing: yaml-cpp's Load kept "C" and dropped the rest, its LoadAll never ended.
   EXPECT_EQ(only_error("\"C\",\nfindings:\n  B4: not_met\n"),
