@@ -36,7 +36,8 @@ struct ActionChoice {
 /// Appends to `out`, in catalogue order, every requirement unmet (not met or partially met)
 /// under some regulation. The strongest kind under which it is unmet decides what it needs
 /// (a provision unmet in one regulation and advice in another is a required action), and
-/// the regulations where it is unmet with that kind are named.
+/// the regulations where it is unmet with that kind are named (one bit each: the first 32 of
+/// `statuses`, as BatchActions::regulations holds them).
 void choose_actions(const RuleBookData& data, std::span<const GradedStatuses> statuses,
                     std::vector<ActionChoice>& out);
 
