@@ -13,6 +13,7 @@
 #include "spur/diff.hpp"
 #include "spur/evaluation.hpp"
 #include "spur/explain.hpp"
+#include "spur/follow_up.hpp"
 #include "spur/import.hpp"
 #include "spur/inspection.hpp"
 #include "spur/json.hpp"
@@ -143,6 +144,7 @@ void apply(Inspection& insp, const Edits& edits) {
       if (name == "follow_up_responsible") p.follow_up_responsible = value;
     }
   }
+  if (!edits.plan.empty()) read_plan_phrases(insp);  // read the edited dates once, here
 }
 
 // Applies the edits to the file's YAML, keeping every other key as it was.
