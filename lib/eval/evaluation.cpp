@@ -10,6 +10,16 @@ namespace spur {
 
 using detail::join;
 
+namespace {
+// Area letters are asked for either way: "d" is D, as on the command line.
+bool same_area(std::string_view id, std::string_view asked) {
+  return id.size() == asked.size() &&
+         std::equal(id.begin(), id.end(), asked.begin(), [](char a, char b) {
+           return a == b || (b >= 'a' && b <= 'z' && a == b - 'a' + 'A');
+         });
+}
+}  // namespace
+
 std::optional<Grade> AreaResult::grade() const {
   if (override) return override->grade;
   return computed;
@@ -40,7 +50,7 @@ const AreaResult& Evaluation::result(std::string_view area, std::string_view reg
     regulation = regulations.front();
   }
   for (const auto& r : results)
-    if (r.area == area && r.regulation == regulation) return r;
+    if (same_area(r.area, area) && r.regulation == regulation) return r;
   if (std::find(regulations.begin(), regulations.end(), regulation) == regulations.end())
     throw LookupError("regulation '" + std::string(regulation) +
                       "' was not inspected (inspected: " + join(regulations) + ")");
@@ -49,8 +59,8 @@ const AreaResult& Evaluation::result(std::string_view area, std::string_view reg
 
 const CombinedArea& Evaluation::combined(std::string_view area) const {
   for (const auto& a : areas)
-    if (a.area == area) return a;
-  throw LookupError("unknown area '" + std::string(area) + "'");
+    if (same_area(a.area, area)) return a;
+  throw LookupError("unknown area '" + std::string(area) + "' (areas: A to H)");
 }
 
 std::optional<Grade> Evaluation::grade(std::string_view area, std::string_view regulation) const {

@@ -747,6 +747,11 @@ TEST(Evaluation, LookupErrors) {
     EXPECT_NE(std::string(e.what()).find("unknown area 'Z'"), std::string::npos) << e.what();
   }
   EXPECT_EQ(one.result("D").regulation, k2015);  // the single regulation
+  // An area letter may be given in lower case, as on the command line.
+  EXPECT_EQ(one.grade("d"), one.grade("D"));
+  EXPECT_EQ(one.grade("d", k2015), one.grade("D", k2015));
+  EXPECT_EQ(&one.result("e"), &one.result("E"));
+  EXPECT_THROW(one.grade("dd"), spur::LookupError);
 
   const auto two = eval_file("e7-both-regulations.yaml");
   try {

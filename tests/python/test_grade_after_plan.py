@@ -22,6 +22,7 @@ def _settled(example: spur.Inspection, **statuses: str) -> spur.Inspection:
 
 def test_the_example_d_is_provisionally_c_after_the_plan(evaluation: spur.Evaluation) -> None:
     assert evaluation.grade("D") == "D"
+    assert evaluation.grade("d") == "D"  # area letters either way, as on the command line
     assert evaluation.grade_after_plan("D") is None
     assert evaluation.possible_grades_after_plan("D") == ["C", "D"]
     assert evaluation.grade_after_plan("A") == "A"
