@@ -100,14 +100,14 @@ void explain_implications(Evaluation& ev, const Regulation& reg,
       o.status = Status::not_met;
       o.origin = StatusOrigin::implied;
       o.implication = static_cast<int>(ev.implied.size());
-      ev.implied.emplace_back(o.requirement->id, reg.id, std::move(unmet));
+      ev.implied.push_back({o.requirement->id, reg.id, std::move(unmet)});
       if (debug)
         detail::logger()->debug("{} {}: implied not_met because {} not met", reg.id,
                                 o.requirement->id, join(ev.implied.back().because));
     } else if (o.status == Status::met) {
       std::string message = o.requirement->id + " is recorded as met although its prerequisite " +
                             join(unmet) + (unmet.size() > 1 ? " are" : " is") + " not met";
-      ev.conflicts.emplace_back(o.requirement->id, reg.id, std::move(unmet), std::move(message));
+      ev.conflicts.push_back({o.requirement->id, reg.id, std::move(unmet), std::move(message)});
     }
   }
 }
@@ -200,8 +200,10 @@ void list_actions(Evaluation& ev, const std::vector<int>& regs,
     auto& list = q.kind == Kind::provision ? ev.required_actions
                  : q.kind == Kind::advice  ? ev.recommended_actions
                                            : ev.improvements;
-    Action& action = list.emplace_back(data.requirement_ids[c.requirement], q.area, q.kind,
-                                       std::vector<std::string>{}, c.status, c.implied, &q);
+    // Braces, not parentheses: clang 14 (the sanitizer builds) has no parenthesised
+    // aggregate initialisation.
+    Action& action = list.emplace_back(Action{data.requirement_ids[c.requirement], q.area, q.kind,
+                                              std::vector<std::string>{}, c.status, c.implied, &q});
     int n_regulations = 0;
     for (std::uint32_t bits = c.regulations; bits; bits &= bits - 1) ++n_regulations;
     action.regulations.reserve(n_regulations);
@@ -256,10 +258,13 @@ void explain_regulations(Evaluation& ev, const Inspection& insp, const std::vect
     const int ri = regs[r];
     const GradeWork& work = scratch.works[r];
     explain_implications(ev, data.regulations[ri], data.programs[ri], work, ev.outcomes[r]);
-    for (std::size_t a = 0; a < n_areas; ++a)
-      explain_area(data, ri, a, insp, ev.outcomes[r], work,
-                   ev.results.emplace_back(data.regulations[ri].id, data.model.areas[a].id,
-                                           data.area_scales[a].scale->id));
+    for (std::size_t a = 0; a < n_areas; ++a) {
+      AreaResult& res = ev.results.emplace_back();
+      res.regulation = data.regulations[ri].id;
+      res.area = data.model.areas[a].id;
+      res.scale = data.area_scales[a].scale->id;
+      explain_area(data, ri, a, insp, ev.outcomes[r], work, res);
+    }
   }
 }
 
