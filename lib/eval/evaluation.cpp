@@ -60,7 +60,7 @@ const AreaResult& Evaluation::result(std::string_view area, std::string_view reg
 const CombinedArea& Evaluation::combined(std::string_view area) const {
   for (const auto& a : areas)
     if (same_area(a.area, area)) return a;
-  throw LookupError("unknown area '" + std::string(area) + "' (areas: A to H)");
+  throw LookupError("unknown area '" + std::string(area) + "'");
 }
 
 std::optional<Grade> Evaluation::grade(std::string_view area, std::string_view regulation) const {
